@@ -1,0 +1,107 @@
+// winnow: keep the article, drop the boilerplate.
+//
+// The public interface a pipeline embeds. Build one Extractor (it compiles the
+// rules once), then call Extract() from as many threads as you like: an
+// Extractor is immutable after construction and every call works on its own
+// state.
+//
+//   std::string error;
+//   auto ex = winnow::Extractor::Create(winnow::Config{}, &error);
+//   if (!ex) { ... error names the rule file and line ... }
+//   winnow::Result r = ex->Extract(page_bytes);
+//   if (r.status == winnow::Status::kOk) use(r.title, r.text);
+//
+// Result::blocks is the decision record of the run: every block of the page
+// in document order, kept or dropped, with the stage and rule that decided.
+
+#ifndef WINNOW_WINNOW_H_
+#define WINNOW_WINNOW_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+struct Limits {
+  size_t max_input_bytes = 64u << 20;
+  int max_depth = 5000;        // deeper elements are flattened, see README
+  size_t max_nodes = 4u << 20;
+};
+
+struct Config {
+  Limits limits;
+  // Extra rule directories, loaded on top of the built-in rules (files ending
+  // in ".rules", read recursively, in sorted order).
+  std::vector<std::string> rule_dirs;
+  // When false, the built-in rules are not loaded: only rule_dirs count.
+  bool builtin_rules = true;
+};
+
+struct Input {
+  // Raw bytes of the page, any charset.
+  std::string_view bytes;
+  // Charset from outside the document (an HTTP header), used when the
+  // document has no byte-order mark. Empty when unknown.
+  std::string_view declared_charset;
+  // The page's URL, when known (used by site-scoped rules).
+  std::string_view url;
+};
+
+enum class Status {
+  kOk = 0,
+  kEmpty,          // the input held no text at all
+  kTooLarge,       // over Limits::max_input_bytes
+  kTooDeep,        // over Limits::max_depth
+  kTooManyNodes,   // over Limits::max_nodes
+};
+const char* StatusName(Status s);
+
+
+// What the kind of a block is in the output.
+enum class BlockKind { kParagraph, kHeading, kListItem, kTableRow, kPre, kQuote };
+const char* BlockKindName(BlockKind k);
+
+struct BlockRecord {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;        // collapsed text of the block
+  bool kept = false;
+  std::string stage;       // "prune", "locate", "filter", ...
+  std::string reason;      // the rule or score that decided
+  std::string path;        // tag.class path of the element, for humans
+  int chars = 0;           // text length in code points
+  int link_chars = 0;      // of which inside links
+  double link_density() const { return chars ? double(link_chars) / chars : 0.0; }
+};
+
+struct Result {
+  Status status = Status::kOk;
+  std::string text;        // the article body, NFC, blank line between blocks
+  std::string title;
+  std::string encoding;    // the charset the input was decoded from
+  bool truncated = false;  // a limit cut part of the document
+  std::vector<BlockRecord> blocks;
+};
+
+class Extractor {
+ public:
+  // Returns null and sets *error when a rule file cannot be read or a
+  // pattern does not compile.
+  static std::unique_ptr<Extractor> Create(const Config& config, std::string* error);
+  ~Extractor();
+
+  Result Extract(const Input& input) const;
+  Result Extract(std::string_view html) const { return Extract(Input{html, {}, {}}); }
+
+  struct Impl;
+
+ private:
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_WINNOW_H_

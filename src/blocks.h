@@ -1,0 +1,43 @@
+// Stage 6: blocks. Linearises the page body into the blocks a reader sees:
+// paragraphs, headings, list items, table rows, preformatted text. Every
+// block carries the numbers the later decisions need (text length, link
+// text length) and an initial decision: pruned subtrees become one dropped
+// block each (their prune reason), blocks outside the located article are
+// dropped by "locate", the rest are candidates for the filter stage.
+
+#ifndef WINNOW_BLOCKS_H_
+#define WINNOW_BLOCKS_H_
+
+#include <string>
+#include <vector>
+
+#include "dom.h"
+#include "prune.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  int heading_level = 0;  // 1..6 for headings
+  std::string text;       // collapsed; verbatim for kPre; cells split by '\t'
+  int owner = 0;          // innermost block-level element holding the text
+  int first_node = 0;     // first Dom node of the block (document order)
+  int group = -1;         // list or table node: lines of one group join with '\n'
+  int chars = 0;          // non-space code points
+  int link_chars = 0;
+  bool in_article = false;
+  bool kept = false;      // the current decision
+  std::string stage;      // who decided
+  std::string reason;     // why
+};
+
+std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned,
+                               const std::vector<int>& roots);
+
+// "div.entry-content#main": the owner element for explanations.
+std::string DescribeNode(const Dom& dom, int i);
+
+}  // namespace winnow
+
+#endif  // WINNOW_BLOCKS_H_

@@ -1,0 +1,143 @@
+// The pipeline, stage by stage. Data flows one way: each stage reads what
+// the earlier ones produced and hands its own result on.
+//
+//   decode -> preclean -> parse (dom) -> prune -> locate -> blocks -> filter -> render
+
+#include <algorithm>
+
+#include "blocks.h"
+#include "decode.h"
+#include "dom.h"
+#include "node_features.h"
+#include "filter.h"
+#include "locate.h"
+#include "preclean.h"
+#include "prune.h"
+#include "render.h"
+#include "rules.h"
+#include "text_util.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+
+const char* StatusName(Status s) {
+  switch (s) {
+    case Status::kOk: return "ok";
+    case Status::kEmpty: return "empty";
+    case Status::kTooLarge: return "too-large";
+    case Status::kTooDeep: return "too-deep";
+    case Status::kTooManyNodes: return "too-many-nodes";
+  }
+  return "unknown";
+}
+
+const char* BlockKindName(BlockKind k) {
+  switch (k) {
+    case BlockKind::kParagraph: return "paragraph";
+    case BlockKind::kHeading: return "heading";
+    case BlockKind::kListItem: return "list-item";
+    case BlockKind::kTableRow: return "table-row";
+    case BlockKind::kPre: return "pre";
+    case BlockKind::kQuote: return "quote";
+  }
+  return "unknown";
+}
+
+struct Extractor::Impl {
+  Config config;
+  std::unique_ptr<RuleSet> rules;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+std::unique_ptr<Extractor> Extractor::Create(const Config& config, std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  impl->config = config;
+  std::string err;
+  impl->rules = LoadRules(config.builtin_rules, config.rule_dirs, &err);
+  if (!impl->rules) {
+    if (error) *error = err;
+    return nullptr;
+  }
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+}
+
+namespace {
+
+// The headline: the h1 nearest the article (inside it, else the last before
+// it), else Open Graph's title, else <title>.
+std::string FindTitle(const Dom& dom, const std::vector<int>& roots) {
+  int first_root = roots.empty() ? dom.body() : roots.front();
+  int best = -1;
+  for (int i = dom.body(); i < dom.size(); ++i) {
+    const Node& n = dom.node(i);
+    if (n.is_text || n.tag != GUMBO_TAG_H1) continue;
+    if (i < first_root) { best = i; continue; }
+    if (i < dom.node(first_root).end) { best = i; break; }
+    break;
+  }
+  if (best >= 0) {
+    std::string t = SubtreeText(dom, best, {});
+    if (!t.empty()) return t;
+  }
+  std::string og = CollapseSpace(dom.meta("og:title"));
+  if (!og.empty()) return og;
+  return std::string(dom.title());
+}
+
+}  // namespace
+
+Result Extractor::Extract(const Input& input) const {
+  Result r;
+  const Limits& limits = impl_->config.limits;
+  if (input.bytes.size() > limits.max_input_bytes) {
+    r.status = Status::kTooLarge;
+    return r;
+  }
+  // 1. decode
+  Decoded decoded = DecodeToUtf8(input.bytes, input.declared_charset);
+  r.encoding = decoded.encoding;
+  // 2. preclean
+  Precleaned pre = Preclean(decoded.utf8);
+  decoded.utf8.clear();
+  decoded.utf8.shrink_to_fit();
+  // 3. parse
+  ParseLimits pl;
+  pl.max_depth = limits.max_depth;
+  pl.max_nodes = limits.max_nodes;
+  std::unique_ptr<Dom> dom = Dom::Parse(pre.html, pl);
+  r.truncated = dom->truncated();
+  // 4. prune
+  const RuleSet& rules = *impl_->rules;
+  std::vector<NodeFeatures> all = ComputeFeatures(*dom, {});
+  PruneResult pruned = Prune(*dom, all, rules);
+  // 5. locate
+  std::vector<NodeFeatures> kept = ComputeFeatures(*dom, pruned.removed);
+  Located located = Locate(*dom, kept, pruned.removed, rules, FindJsonLdArticleBody(pre.json_ld));
+  // 6. blocks
+  std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots);
+  r.title = NormalizeNfc(FindTitle(*dom, located.roots));
+  // 7. filter
+  FilterBlocks(*dom, kept, located.roots, rules, r.title, &blocks);
+  // 8. render
+  r.text = RenderText(blocks);
+  if (r.text.empty() && all[dom->body()].chars == 0) r.status = Status::kEmpty;
+
+  r.blocks.reserve(blocks.size());
+  for (Block& b : blocks) {
+    BlockRecord rec;
+    rec.kind = b.kind;
+    rec.kept = b.kept;
+    rec.stage = b.kept ? "filter" : b.stage;
+    rec.reason = b.kept ? "kept (article located by " + located.method + ")" : b.reason;
+    rec.path = DescribeNode(*dom, b.owner);
+    rec.chars = b.chars;
+    rec.link_chars = b.link_chars;
+    rec.text = std::move(b.text);
+    r.blocks.push_back(std::move(rec));
+  }
+  return r;
+}
+
+}  // namespace winnow

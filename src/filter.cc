@@ -1,0 +1,154 @@
+#include "filter.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "text_util.h"
+
+namespace winnow {
+namespace {
+
+// A widget is small: above this many characters an element is taken to be
+// part of the page's prose, not one call-to-action box.
+constexpr int kMaxWidgetChars = 1500;
+// Blocks longer than this are prose even when a phrase rule matches inside.
+constexpr int kMaxPhraseBlockChars = 800;
+
+std::string Fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+void Drop(Block* b, const char* stage, std::string reason) {
+  b->kept = false;
+  b->stage = stage;
+  b->reason = std::move(reason);
+}
+
+// Prose: a paragraph long enough and free enough of links to be story text.
+bool IsProse(const Block& b) {
+  return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.chars >= 100 &&
+         b.link_chars * 10 < b.chars * 3;
+}
+
+}  // namespace
+
+void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& f, const std::vector<int>& roots,
+                  const RuleSet& rules, const std::string& title, std::vector<Block>* blocks_ptr) {
+  std::vector<Block>& blocks = *blocks_ptr;
+  const std::string title_lower = AsciiLower(title);
+  std::vector<bool> cta(blocks.size(), false);
+
+  // Per-block rules.
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    Block& b = blocks[k];
+    if (!b.kept) continue;
+    if (b.kind == BlockKind::kHeading && b.heading_level == 1) {
+      Drop(&b, "filter", "headline (h1)");
+      continue;
+    }
+    if (!title_lower.empty() && b.chars < 300 && AsciiLower(b.text) == title_lower) {
+      Drop(&b, "filter", "repeats the page title");
+      continue;
+    }
+    if (b.kind != BlockKind::kPre) {
+      if (b.chars <= 200) {
+        if (int hit = rules.boilerplate_line.Match(b.text); hit >= 0) {
+          Drop(&b, "filter", "boilerplate line (" + rules.boilerplate_line.origin(hit) + ")");
+          cta[k] = true;
+          continue;
+        }
+      }
+      if (b.chars <= kMaxPhraseBlockChars) {
+        if (int hit = rules.boilerplate_phrase.Match(b.text); hit >= 0) {
+          Drop(&b, "filter", "boilerplate phrase (" + rules.boilerplate_phrase.origin(hit) + ")");
+          cta[k] = true;
+          continue;
+        }
+      }
+    }
+    if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) {
+      double ld = b.chars ? double(b.link_chars) / b.chars : 0;
+      if (ld > 0.5) {
+        Drop(&b, "filter", Fmt("link density %.2f > 0.50", ld));
+        continue;
+      }
+    }
+  }
+
+  // Lists and tables: link-heavy groups are teasers or tag lists.
+  for (size_t k = 0; k < blocks.size();) {
+    size_t j = k;
+    if (blocks[k].group < 0) { ++k; continue; }
+    int chars = 0, links = 0;
+    while (j < blocks.size() && blocks[j].group == blocks[k].group) {
+      if (blocks[j].kept) { chars += blocks[j].chars; links += blocks[j].link_chars; }
+      ++j;
+    }
+    double ld = chars ? double(links) / chars : 0;
+    if (ld > 0.5) {
+      for (size_t m = k; m < j; ++m)
+        if (blocks[m].kept) Drop(&blocks[m], "filter", Fmt("link-dense list, density %.2f", ld));
+    }
+    k = j;
+  }
+
+  // Widgets as units. Blocks are in document order, so the blocks inside an
+  // element's node range are one contiguous run, found by binary search.
+  std::vector<int> starts(blocks.size());
+  for (size_t k = 0; k < blocks.size(); ++k) starts[k] = blocks[k].first_node;
+  std::vector<int> prose_prefix(blocks.size() + 1, 0);
+  for (size_t k = 0; k < blocks.size(); ++k)
+    prose_prefix[k + 1] = prose_prefix[k] + (blocks[k].kept && IsProse(blocks[k]) ? blocks[k].chars : 0);
+  auto range_of = [&](int node) {
+    auto lo = std::lower_bound(starts.begin(), starts.end(), node) - starts.begin();
+    auto hi = std::lower_bound(starts.begin(), starts.end(), dom.node(node).end) - starts.begin();
+    return std::pair<size_t, size_t>(lo, hi);
+  };
+  auto root_of = [&](int node) {
+    for (int r : roots)
+      if (node > r && node < dom.node(r).end) return r;
+    return -1;
+  };
+  auto expand = [&](int seed_node, const std::string& why) {
+    int root = root_of(seed_node);
+    if (root < 0) return;
+    int widget = -1;
+    for (int a = seed_node; a > root; a = dom.node(a).parent) {
+      if (f[a].chars > kMaxWidgetChars) break;
+      auto [lo, hi] = range_of(a);
+      int prose = prose_prefix[hi] - prose_prefix[lo];
+      if (prose * 2 > f[a].chars) break;
+      widget = a;
+    }
+    if (widget < 0) return;
+    auto [lo, hi] = range_of(widget);
+    for (size_t m = lo; m < hi; ++m)
+      if (blocks[m].kept)
+        Drop(&blocks[m], "filter", "inside a widget (" + DescribeNode(dom, widget) + ") with " + why);
+  };
+  for (size_t k = 0; k < blocks.size(); ++k)
+    if (cta[k] && blocks[k].in_article) expand(blocks[k].owner, "a call-to-action");
+  for (int r : roots)
+    for (int i = r; i < dom.node(r).end; ++i)
+      if (dom.node(i).flags & kFormControl) expand(i, "form controls");
+
+  // Headings with no kept text under them before the next heading.
+  for (size_t k = blocks.size(); k-- > 0;) {
+    Block& b = blocks[k];
+    if (!b.kept || b.kind != BlockKind::kHeading) continue;
+    bool has_body = false;
+    for (size_t j = k + 1; j < blocks.size(); ++j) {
+      if (blocks[j].kind == BlockKind::kHeading && blocks[j].kept &&
+          blocks[j].heading_level <= b.heading_level)
+        break;
+      if (blocks[j].kind == BlockKind::kHeading) continue;
+      if (blocks[j].kept) { has_body = true; break; }
+      if (!blocks[j].in_article) break;
+    }
+    if (!has_body) Drop(&b, "filter", "heading with no kept text under it");
+  }
+}
+
+}  // namespace winnow

@@ -1,0 +1,33 @@
+// Stage 7: filter. Decides, block by block, what inside the located article
+// is still boilerplate:
+//   - the headline (h1) and blocks that repeat the page title;
+//   - blocks that are wholly a boilerplate line ("Advertisement", "Share this
+//     article", "READ MORE: ...") or that carry call-to-action or notice
+//     wording (rules/ [boilerplate-line], [boilerplate-phrase]);
+//   - link-heavy blocks and link-heavy lists (teasers, tag lists);
+//   - widgets as units: from a call-to-action block or a form control, the
+//     largest enclosing element that is still small and holds little prose
+//     is dropped whole, so a widget's harmless-looking headline and its
+//     "Thank you!" go with the form;
+//   - headings left with nothing under them.
+
+#ifndef WINNOW_FILTER_H_
+#define WINNOW_FILTER_H_
+
+#include <string>
+#include <vector>
+
+#include "blocks.h"
+#include "dom.h"
+#include "node_features.h"
+#include "rules.h"
+
+namespace winnow {
+
+void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& features,
+                  const std::vector<int>& roots, const RuleSet& rules, const std::string& title,
+                  std::vector<Block>* blocks);
+
+}  // namespace winnow
+
+#endif  // WINNOW_FILTER_H_

@@ -1,0 +1,190 @@
+#include "locate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+#include "text_util.h"
+
+namespace winnow {
+namespace {
+
+double LinkDensity(const NodeFeatures& f) {
+  if (f.chars == 0) return 0;
+  // In-page links ("#", javascript:) weigh less: they are often footnotes or
+  // table-of-contents anchors inside real text.
+  double links = f.link_chars - 0.7 * f.hash_link_chars;
+  return std::clamp(links / f.chars, 0.0, 1.0);
+}
+
+bool IsParagraphLike(const Dom& dom, const std::vector<NodeFeatures>& f, int i) {
+  const Node& n = dom.node(i);
+  switch (n.tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+      return true;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DD:
+      return f[i].block_children == 0;
+    default:
+      return false;
+  }
+}
+
+int TagBaseScore(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: return 5;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
+    default: return 0;
+  }
+}
+
+double ClassWeight(const Dom& dom, int i, const RuleSet& rules) {
+  if (dom.node(i).sig_len == 0) return 0;
+  std::string_view sig = dom.signature(i);
+  double w = 0;
+  if (rules.positive_class.Match(sig) >= 0) w += 25;
+  if (rules.negative_class.Match(sig) >= 0) w -= 25;
+  return w;
+}
+
+int CommonAncestor(const Dom& dom, int a, int b) {
+  while (a != b) {
+    if (dom.node(a).depth > dom.node(b).depth) a = dom.node(a).parent;
+    else if (dom.node(b).depth > dom.node(a).depth) b = dom.node(b).parent;
+    else { a = dom.node(a).parent; b = dom.node(b).parent; }
+    if (a < 0 || b < 0) return 0;
+  }
+  return a;
+}
+
+bool Alive(const std::vector<int32_t>& removed, int i) { return removed.empty() || removed[i] < 0; }
+
+// 1. itemprop="articleBody".
+int FromItemprop(const Dom& dom, const std::vector<NodeFeatures>& f,
+                 const std::vector<int32_t>& removed) {
+  int best = -1;
+  for (int i = 0; i < dom.size(); ++i) {
+    if ((dom.node(i).flags & kArticleBodyProp) && Alive(removed, i) && f[i].chars >= 200 &&
+        (best < 0 || f[i].chars > f[best].chars))
+      best = i;
+  }
+  return best;
+}
+
+// 2. JSON-LD articleBody: the common ancestor of the paragraphs it quotes.
+int FromJsonLd(const Dom& dom, const std::vector<NodeFeatures>& f,
+               const std::vector<int32_t>& removed, const std::string& ld_body) {
+  std::string ld = CollapseSpace(ld_body);
+  if (CountChars(ld) < 200) return -1;
+  int lca = -1, matched = 0;
+  size_t covered = 0;
+  for (int i = 0; i < dom.size(); ++i) {
+    const Node& n = dom.node(i);
+    if (n.is_text || !Alive(removed, i) || f[i].chars < 30) continue;
+    if (!IsParagraphLike(dom, f, i) && n.tag != GUMBO_TAG_LI && !IsHeadingTag(n.tag)) continue;
+    std::string t = SubtreeText(dom, i, removed);
+    if (ld.find(t) == std::string::npos) continue;
+    lca = lca < 0 ? i : CommonAncestor(dom, lca, i);
+    covered += t.size();
+    ++matched;
+    i = n.end - 1;  // do not count nested paragraphs twice
+  }
+  if (matched < 2 || covered * 2 < ld.size()) return -1;
+  return lca;
+}
+
+}  // namespace
+
+Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
+               const std::vector<int32_t>& removed, const RuleSet& rules,
+               const std::string& json_ld_body) {
+  Located out;
+  if (int i = FromItemprop(dom, f, removed); i >= 0) {
+    out.roots.push_back(i);
+    out.method = "itemprop";
+    return out;
+  }
+  if (int i = FromJsonLd(dom, f, removed, json_ld_body); i >= 0) {
+    out.roots.push_back(i);
+    out.method = "json-ld";
+    return out;
+  }
+
+  // 3. Paragraph scoring.
+  std::unordered_map<int, double> score;
+  auto touch = [&](int i) -> double& {
+    auto it = score.find(i);
+    if (it == score.end())
+      it = score.emplace(i, TagBaseScore(dom.node(i).tag) + ClassWeight(dom, i, rules)).first;
+    return it->second;
+  };
+  const int body = dom.body();
+  for (int i = body; i < dom.node(body).end; ++i) {
+    const Node& n = dom.node(i);
+    if (n.is_text) continue;
+    if (!Alive(removed, i)) { i = n.end - 1; continue; }
+    if (!IsParagraphLike(dom, f, i) || f[i].chars < 25) continue;
+    double s = 1 + f[i].commas + std::min(f[i].chars / 100, 3);
+    int a = n.parent;
+    for (int level = 0; level < 5 && a >= 0 && a >= body; ++level, a = dom.node(a).parent) {
+      double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+      touch(a) += s / div;
+    }
+  }
+  int top = -1;
+  double top_score = 0;
+  for (auto& [i, s] : score) {
+    s *= 1 - LinkDensity(f[i]);
+    if (top < 0 || s > top_score || (s == top_score && i < top)) {
+      top = i;
+      top_score = s;
+    }
+  }
+  if (top < 0) {
+    out.roots.push_back(body);
+    out.method = "body";
+    return out;
+  }
+  // A wrapper that adds no text of its own says the same as its child: climb
+  // through such wrappers so the sibling step sees the real siblings.
+  while (top != body && dom.node(top).parent >= body &&
+         f[dom.node(top).parent].chars == f[top].chars) {
+    top = dom.node(top).parent;
+  }
+  out.score = top_score;
+  out.method = "scoring";
+  if (top == body) {
+    out.roots.push_back(top);
+    return out;
+  }
+  // Siblings that score well, or plain paragraphs of prose, join the top
+  // candidate.
+  const int parent = dom.node(top).parent;
+  const double threshold = std::max(10.0, top_score * 0.2);
+  for (int c = parent + 1; c < dom.node(parent).end; c = dom.node(c).end) {
+    const Node& n = dom.node(c);
+    if (n.is_text || !Alive(removed, c)) continue;
+    if (c == top) { out.roots.push_back(c); continue; }
+    double s = 0;
+    if (auto it = score.find(c); it != score.end()) s = it->second;
+    if (n.sig_len && n.sig_len == dom.node(top).sig_len && dom.signature(c) == dom.signature(top))
+      s += top_score * 0.2;
+    bool join = s >= threshold;
+    if (!join && n.tag == GUMBO_TAG_P) {
+      double ld = LinkDensity(f[c]);
+      if (f[c].chars > 80 && ld < 0.25) join = true;
+      else if (f[c].chars > 0 && ld == 0) {
+        std::string t = SubtreeText(dom, c, removed);
+        join = !t.empty() && (t.back() == '.' || t.find(". ") != std::string::npos);
+      }
+    }
+    if (join) out.roots.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace winnow

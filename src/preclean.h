@@ -1,0 +1,32 @@
+// Stage 2: preclean. Before parsing, cut out what no reader sees and the
+// parser would spend time on: the bodies of <script>, <style>, <svg>,
+// <noscript>, <template> and <iframe>, and comments. On news pages this
+// removes over half of the bytes and more than halves the parse time.
+//
+// What the later stages need from those bodies is harvested here first: the
+// JSON-LD blocks (schema.org articleBody tells which subtree is the article).
+
+#ifndef WINNOW_PRECLEAN_H_
+#define WINNOW_PRECLEAN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+struct Precleaned {
+  std::string html;                  // the page with those bodies cut out
+  std::vector<std::string> json_ld;  // raw text of each ld+json script
+};
+
+Precleaned Preclean(std::string_view html);
+
+// The value of the first "articleBody" string found in the JSON-LD blocks,
+// unescaped, or empty. A small scanner, not a JSON parser: it only has to
+// find one string value.
+std::string FindJsonLdArticleBody(const std::vector<std::string>& json_ld);
+
+}  // namespace winnow
+
+#endif  // WINNOW_PRECLEAN_H_

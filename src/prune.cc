@@ -1,0 +1,72 @@
+#include "prune.h"
+
+#include <algorithm>
+
+#include "text_util.h"
+
+namespace winnow {
+namespace {
+
+bool TagListed(const std::vector<GumboTag>& tags, GumboTag t) {
+  return std::find(tags.begin(), tags.end(), t) != tags.end();
+}
+
+}  // namespace
+
+PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const RuleSet& rules) {
+  const int n = dom.size();
+  PruneResult out;
+  out.removed.assign(n, -1);
+  out.reason_of.resize(n);
+
+  std::vector<GumboTag> drop_tags;
+  for (const std::string& t : rules.drop_tags) drop_tags.push_back(gumbo_tag_enum(t.c_str()));
+
+  const int body = dom.body();
+  const int page_chars = f[body].chars;
+  // "Most of the page": a subtree this large is the article or holds it.
+  auto holds_page = [&](int i) {
+    return page_chars >= 500 && f[i].chars * 10 >= page_chars * 6;
+  };
+
+  for (int i = 0; i < n; ++i) {
+    const Node& node = dom.node(i);
+    if (node.is_text) {
+      if (node.parent >= 0 && out.removed[node.parent] >= 0) out.removed[i] = out.removed[node.parent];
+      continue;
+    }
+    if (node.parent >= 0 && out.removed[node.parent] >= 0) {
+      out.removed[i] = out.removed[node.parent];
+      continue;
+    }
+    if (i == body || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_BODY) continue;
+    std::string why;
+    if (node.tag == GUMBO_TAG_HEAD || node.tag == GUMBO_TAG_TITLE) {
+      why = "head";
+    } else if (node.flags & kHidden) {
+      why = "hidden element";
+    } else if (TagListed(drop_tags, node.tag) && !holds_page(i)) {
+      why = "tag <" + dom.TagName(i) + ">";
+    } else if (!node.role.empty() &&
+               std::find(rules.drop_roles.begin(), rules.drop_roles.end(),
+                         AsciiLower(node.role)) != rules.drop_roles.end() &&
+               !holds_page(i)) {
+      why = "role=" + std::string(node.role);
+    } else if (node.tag == GUMBO_TAG_FORM && f[i].controls > 0 && f[i].chars < 2000 && !holds_page(i)) {
+      why = "form with controls";
+    } else if (node.sig_len > 0 && !(node.flags & kArticleBodyProp)) {
+      std::string_view sig = dom.signature(i);
+      int hit = rules.drop_class.Match(sig);
+      if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i)) {
+        why = "class/id \"" + rules.drop_class.pattern(hit) + "\" (" + rules.drop_class.origin(hit) + ")";
+      }
+    }
+    if (!why.empty()) {
+      out.removed[i] = i;
+      out.reason_of[i] = std::move(why);
+    }
+  }
+  return out;
+}
+
+}  // namespace winnow

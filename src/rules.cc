@@ -1,0 +1,175 @@
+#include "rules.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "text_util.h"
+
+namespace winnow {
+
+bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* error) {
+  // Compile alone first: RE2::Set reports errors without saying which entry.
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  RE2 probe(pattern, opts);
+  if (!probe.ok()) {
+    *error = origin + ": bad pattern: " + probe.error();
+    return false;
+  }
+  patterns_.emplace_back(pattern);
+  origins_.push_back(std::move(origin));
+  return true;
+}
+
+bool PatternSet::Compile(std::string* error) {
+  if (patterns_.empty()) return true;
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  set_ = std::make_unique<RE2::Set>(opts, anchor_);
+  for (const std::string& p : patterns_) {
+    std::string err;
+    if (set_->Add(p, &err) < 0) {
+      *error = "bad pattern: " + err;
+      return false;
+    }
+  }
+  if (!set_->Compile()) {
+    *error = "rule patterns do not compile together (too large?)";
+    return false;
+  }
+  return true;
+}
+
+int PatternSet::Match(std::string_view text) const {
+  if (!set_) return -1;
+  std::vector<int> hits;
+  if (!set_->Match(text, &hits) || hits.empty()) return -1;
+  return *std::min_element(hits.begin(), hits.end());
+}
+
+RuleSet::RuleSet()
+    : drop_class(RE2::UNANCHORED),
+      keep_class(RE2::UNANCHORED),
+      positive_class(RE2::UNANCHORED),
+      negative_class(RE2::UNANCHORED),
+      boilerplate_line(RE2::ANCHOR_BOTH),
+      boilerplate_phrase(RE2::UNANCHORED) {}
+
+bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string* error) {
+  std::string section;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    // Trim; a '#' starts a comment only at the start of a line, so patterns
+    // may contain '#'.
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+      line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') {
+      if (nl == text.size()) break;
+      continue;
+    }
+    std::string origin = std::string(name) + ":" + std::to_string(line_no);
+    if (line.front() == '[') {
+      if (line.back() != ']') {
+        *error = origin + ": section header must end with ']'";
+        return false;
+      }
+      section = std::string(line.substr(1, line.size() - 2));
+      static const char* const kKnown[] = {"drop-tag", "drop-role", "drop-class", "keep-class",
+                                           "positive-class", "negative-class",
+                                           "boilerplate-line", "boilerplate-phrase"};
+      if (std::find_if(std::begin(kKnown), std::end(kKnown),
+                       [&](const char* k) { return section == k; }) == std::end(kKnown)) {
+        *error = origin + ": unknown section [" + section + "]";
+        return false;
+      }
+      continue;
+    }
+    bool ok = true;
+    if (section.empty()) {
+      *error = origin + ": entry before any [section]";
+      return false;
+    } else if (section == "drop-tag") {
+      drop_tags.push_back(AsciiLower(line));
+    } else if (section == "drop-role") {
+      drop_roles.push_back(AsciiLower(line));
+    } else if (section == "drop-class") {
+      ok = drop_class.Add(line, origin, error);
+    } else if (section == "keep-class") {
+      ok = keep_class.Add(line, origin, error);
+    } else if (section == "positive-class") {
+      ok = positive_class.Add(line, origin, error);
+    } else if (section == "negative-class") {
+      ok = negative_class.Add(line, origin, error);
+    } else if (section == "boilerplate-line") {
+      ok = boilerplate_line.Add(line, origin, error);
+    } else if (section == "boilerplate-phrase") {
+      ok = boilerplate_phrase.Add(line, origin, error);
+    }
+    if (!ok) return false;
+    if (nl == text.size()) break;
+  }
+  return true;
+}
+
+bool RuleSet::Compile(std::string* error) {
+  for (PatternSet* s : {&drop_class, &keep_class, &positive_class, &negative_class,
+                        &boilerplate_line, &boilerplate_phrase}) {
+    if (!s->Compile(error)) return false;
+  }
+  return true;
+}
+
+std::unique_ptr<RuleSet> LoadRules(bool builtin, const std::vector<std::string>& dirs,
+                                   std::string* error) {
+  auto rules = std::make_unique<RuleSet>();
+  if (builtin) {
+    for (int i = 0; i < kEmbeddedRuleFileCount; ++i) {
+      std::string name = std::string("rules/") + kEmbeddedRuleFiles[i].path;
+      if (!rules->AddFile(name, kEmbeddedRuleFiles[i].text, error)) return nullptr;
+    }
+  }
+  namespace fs = std::filesystem;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      *error = dir + ": not a directory";
+      return nullptr;
+    }
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".rules") files.push_back(it->path());
+    }
+    if (ec) {
+      *error = dir + ": " + ec.message();
+      return nullptr;
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      if (!in) {
+        *error = f.string() + ": cannot read";
+        return nullptr;
+      }
+      if (!rules->AddFile(f.string(), ss.str(), error)) return nullptr;
+    }
+  }
+  if (!rules->Compile(error)) return nullptr;
+  return rules;
+}
+
+}  // namespace winnow

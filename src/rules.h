@@ -1,0 +1,82 @@
+// Boilerplate rules as data. The files under rules/ are compiled into the
+// binary as the defaults (see cmake/embed_rules.cmake); a user's own files
+// are loaded on top. rules/README.md documents the format:
+//
+//   # comment
+//   [section]
+//   one entry per line
+//
+// Every pattern is RE2 syntax, matched case-insensitively. A RuleSet is
+// compiled once and then only read, so one set serves any number of threads.
+
+#ifndef WINNOW_RULES_H_
+#define WINNOW_RULES_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+struct EmbeddedRuleFile {
+  const char* path;
+  const char* text;
+};
+extern const EmbeddedRuleFile kEmbeddedRuleFiles[];
+extern const int kEmbeddedRuleFileCount;
+
+// One compiled group of patterns that says which pattern matched, so that an
+// explanation can name the rule ("rules/phrases/en.rules:12").
+class PatternSet {
+ public:
+  explicit PatternSet(RE2::Anchor anchor) : anchor_(anchor) {}
+  // Returns false and sets *error when the pattern does not compile.
+  bool Add(std::string_view pattern, std::string origin, std::string* error);
+  bool Compile(std::string* error);
+  // Index of the first matching pattern, or -1.
+  int Match(std::string_view text) const;
+  const std::string& origin(int i) const { return origins_[i]; }
+  const std::string& pattern(int i) const { return patterns_[i]; }
+  bool empty() const { return patterns_.empty(); }
+  size_t size() const { return patterns_.size(); }
+
+ private:
+  RE2::Anchor anchor_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::string> patterns_;
+  std::vector<std::string> origins_;  // "file:line"
+};
+
+struct RuleSet {
+  RuleSet();
+  // Elements removed with their subtree, by tag name (lower case).
+  std::vector<std::string> drop_tags;
+  std::vector<std::string> drop_roles;
+  // Matched against the element's lower-cased "class id" signature.
+  PatternSet drop_class;      // boilerplate containers
+  PatternSet keep_class;      // exempt from drop_class: article containers
+  PatternSet positive_class;  // raise a candidate's score
+  PatternSet negative_class;  // lower a candidate's score
+  // Matched against a block's collapsed text.
+  PatternSet boilerplate_line;    // the whole block is one of these
+  PatternSet boilerplate_phrase;  // the block contains one of these
+
+  // Parses one rules file's text; `name` is used in error messages and
+  // explanations. Call Compile() after the last file.
+  bool AddFile(std::string_view name, std::string_view text, std::string* error);
+  bool Compile(std::string* error);
+};
+
+// Loads the built-in rules (unless builtin is false), then every *.rules file
+// under each of dirs, and compiles them. Returns null and sets *error on the
+// first problem, naming the file and line.
+std::unique_ptr<RuleSet> LoadRules(bool builtin, const std::vector<std::string>& dirs,
+                                   std::string* error);
+
+}  // namespace winnow
+
+#endif  // WINNOW_RULES_H_

@@ -1,0 +1,118 @@
+#include "text_util.h"
+
+#include <unicode/utf8.h>
+
+namespace winnow {
+
+int CountChars(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c < 0x80) {
+    *len = 1;
+    return c <= 0x20 || c == 0x7F;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0xA0) {
+    *len = 2;  // NBSP
+    return true;
+  }
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char c1 = s[i + 1], c2 = s[i + 2];
+    // U+2000..U+200B, U+2028, U+2029, U+202F, U+205F
+    if ((c1 == 0x80 && (c2 <= 0x8B || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF)) ||
+        (c1 == 0x81 && c2 == 0x9F)) {
+      *len = 3;
+      return true;
+    }
+  }
+  if (c == 0xE3 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80 &&
+      (unsigned char)s[i + 2] == 0x80) {
+    *len = 3;  // ideographic space
+    return true;
+  }
+  if (c == 0xEF && i + 2 < s.size() && (unsigned char)s[i + 1] == 0xBB &&
+      (unsigned char)s[i + 2] == 0xBF) {
+    *len = 3;  // BOM / zero-width no-break space
+    return true;
+  }
+  *len = 1;
+  return false;
+}
+
+void AppendCollapsed(std::string_view in, std::string* out, bool* pending_space) {
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t len;
+    if (IsSpaceAt(in, i, &len)) {
+      *pending_space = true;
+      i += len;
+      continue;
+    }
+    size_t j = i;
+    while (j < in.size() && !IsSpaceAt(in, j, &len)) j += len;
+    if (*pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
+    *pending_space = false;
+    out->append(in.data() + i, j - i);
+    i = j;
+  }
+}
+
+std::string CollapseSpace(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  bool pending = false;
+  AppendCollapsed(in, &out, &pending);
+  return out;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+int CountCommas(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == ',') {
+      ++n;
+    } else if (c == 0xEF && i + 2 < s.size() && (unsigned char)s[i + 1] == 0xBC &&
+               (unsigned char)s[i + 2] == 0x8C) {
+      ++n;  // U+FF0C fullwidth comma
+    } else if (c == 0xE3 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80 &&
+               (unsigned char)s[i + 2] == 0x81) {
+      ++n;  // U+3001 ideographic comma
+    }
+  }
+  return n;
+}
+
+std::string SanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      out.push_back(char(p[i++]));
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0)
+      out.append("\xEF\xBF\xBD");
+    else
+      out.append(s.data() + start, i - start);
+  }
+  return out;
+}
+
+}  // namespace winnow

@@ -1,0 +1,39 @@
+// Small text helpers shared by the stages: UTF-8 walking, white space
+// collapsing, ASCII case folding for tag and attribute values.
+
+#ifndef WINNOW_TEXT_UTIL_H_
+#define WINNOW_TEXT_UTIL_H_
+
+#include <string>
+#include <string_view>
+
+namespace winnow {
+
+// Number of code points in valid-or-not UTF-8 (continuation bytes skipped).
+int CountChars(std::string_view s);
+
+// True for the code points we treat as white space inside a block: ASCII
+// space and controls, NBSP, the Unicode space separators, line and paragraph
+// separators, zero-width space and the BOM.
+// `len` receives the byte length of the sequence at s[i].
+bool IsSpaceAt(std::string_view s, size_t i, size_t* len);
+
+// Appends `in` to *out with every run of white space turned into one space.
+// `*pending_space` carries a space across calls so that inline pieces of one
+// block join correctly; leading space is never written.
+void AppendCollapsed(std::string_view in, std::string* out, bool* pending_space);
+
+// Collapses white space runs to one space and trims both ends.
+std::string CollapseSpace(std::string_view in);
+
+std::string AsciiLower(std::string_view s);
+
+// Counts commas of Latin and CJK scripts; readability's cheap sign of prose.
+int CountCommas(std::string_view s);
+
+// Replaces invalid UTF-8 sequences with U+FFFD.
+std::string SanitizeUtf8(std::string_view s);
+
+}  // namespace winnow
+
+#endif  // WINNOW_TEXT_UTIL_H_

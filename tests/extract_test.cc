@@ -1,0 +1,179 @@
+// Behaviour of the whole pipeline on small pages built here.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_util.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+namespace {
+
+const Extractor& Ex() {
+  static std::unique_ptr<Extractor> ex = [] {
+    std::string err;
+    auto e = Extractor::Create(Config{}, &err);
+    if (!e) ADD_FAILURE() << err;
+    return e;
+  }();
+  return *ex;
+}
+
+std::string Para(int i) {
+  return "<p>Paragraph " + std::to_string(i) +
+         " of the story tells, at some length and with several clauses, what happened in the "
+         "town council meeting, who spoke, and what the vote means for residents next year.</p>";
+}
+
+std::string Page(const std::string& inside_article, const std::string& around = "") {
+  return "<html><head><title>Council votes</title></head><body>"
+         "<nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>" +
+         around + "<article><h1>Council votes on budget</h1>" + inside_article +
+         "</article><footer><a href=/about>About</a> © 2024 Example News</footer></body></html>";
+}
+
+bool Contains(const std::string& s, const std::string& needle) {
+  return s.find(needle) != std::string::npos;
+}
+
+TEST(Extract, KeepsStoryDropsNavFooterAndHeadline) {
+  Result r = Ex().Extract(Page(Para(1) + Para(2) + Para(3)));
+  EXPECT_TRUE(Contains(r.text, "Paragraph 1 of the story"));
+  EXPECT_TRUE(Contains(r.text, "Paragraph 3 of the story"));
+  EXPECT_FALSE(Contains(r.text, "Home"));
+  EXPECT_FALSE(Contains(r.text, "About"));
+  EXPECT_FALSE(Contains(r.text, "Council votes on budget"));
+  EXPECT_EQ(r.title, "Council votes on budget");
+}
+
+TEST(Extract, ParagraphsSeparatedByBlankLine) {
+  Result r = Ex().Extract(Page(Para(1) + Para(2)));
+  EXPECT_TRUE(Contains(r.text, "next year.\n\nParagraph 2")) << r.text;
+}
+
+TEST(Extract, ListItemsOneToALineAndTableCellsTabbed) {
+  Result r = Ex().Extract(Page(Para(1) + "<ul><li>first item</li><li>second <b>item</b></li></ul>" +
+                               Para(2) + "<table><tr><th>Ward</th><th>Votes</th></tr>"
+                               "<tr><td>North</td><td>1,204</td></tr></table>" + Para(3)));
+  EXPECT_TRUE(Contains(r.text, "first item\nsecond item")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "Ward\tVotes\nNorth\t1,204")) << r.text;
+}
+
+TEST(Extract, PreformattedKeptVerbatim) {
+  Result r = Ex().Extract(Page(Para(1) + "<pre><code>int main() {\n    return 0;\n}</code></pre>" + Para(2)));
+  EXPECT_TRUE(Contains(r.text, "int main() {\n    return 0;\n}")) << r.text;
+}
+
+TEST(Extract, WhiteSpaceCollapsedAndNfc) {
+  // "e" + combining acute must come out as the precomposed "é"; NBSPs and
+  // runs of spaces become one space.
+  Result r = Ex().Extract(Page(Para(1) + "<p>Cafe\xCC\x81 &nbsp;&nbsp; terrace   opened, said the owner, "
+                               "who has waited, with patience, for three long years to serve outside.</p>" + Para(2)));
+  EXPECT_TRUE(Contains(r.text, "Caf\xC3\xA9 terrace opened")) << r.text;
+}
+
+TEST(Extract, DropsCallToActionWidgetInsideArticle) {
+  std::string widget =
+      "<div class='x1'><h3>How well do you know your market?</h3>"
+      "<p>Get the data that matters.</p>"
+      "<div style='display:none'>Thank you!</div>"
+      "<input type=email placeholder='Work email'><button>Send</button>"
+      "<p>By submitting this form you agree to our terms. Visit our Privacy Policy for more information.</p></div>";
+  Result r = Ex().Extract(Page(Para(1) + Para(2) + widget + Para(3) + Para(4)));
+  EXPECT_TRUE(Contains(r.text, "Paragraph 4"));
+  EXPECT_FALSE(Contains(r.text, "market?")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Privacy Policy")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Get the data")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Thank you")) << r.text;
+}
+
+TEST(Extract, KeepsStorySentenceAboutPrivacy) {
+  std::string p = "<p>The regulator said the company's privacy policy failed to tell users how their "
+                  "data was shared, and ordered it to pay a fine of 20 million euros within a month.</p>";
+  Result r = Ex().Extract(Page(Para(1) + p + Para(2)));
+  EXPECT_TRUE(Contains(r.text, "privacy policy failed")) << r.text;
+}
+
+TEST(Extract, DropsReadMoreAndAdvertisementLines) {
+  Result r = Ex().Extract(Page(Para(1) + "<p><strong>READ MORE:</strong> <a href=/x>Another story about "
+                               "roads</a></p><div>Advertisement</div>" + Para(2)));
+  EXPECT_FALSE(Contains(r.text, "READ MORE")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Advertisement")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "Paragraph 2"));
+}
+
+TEST(Extract, BlocksRecordEveryDecision) {
+  Result r = Ex().Extract(Page(Para(1) + Para(2)));
+  bool saw_nav = false, saw_kept = false;
+  for (const BlockRecord& b : r.blocks) {
+    if (Contains(b.text, "Home")) {
+      saw_nav = true;
+      EXPECT_FALSE(b.kept);
+      EXPECT_EQ(b.stage, "prune");
+      EXPECT_FALSE(b.reason.empty());
+    }
+    if (Contains(b.text, "Paragraph 1")) {
+      saw_kept = true;
+      EXPECT_TRUE(b.kept);
+    }
+  }
+  EXPECT_TRUE(saw_nav);
+  EXPECT_TRUE(saw_kept);
+}
+
+TEST(Extract, EmptyAndGarbageInputDoNotCrash) {
+  EXPECT_EQ(Ex().Extract("").text, "");
+  EXPECT_EQ(Ex().Extract(std::string(1000, '\0')).status, Status::kEmpty);
+  std::string junk;
+  for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>((i * 7919) & 0xFF));
+  Result r = Ex().Extract(junk);
+  (void)r;
+}
+
+TEST(Extract, DeepNestingIsFlattenedNotLost) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 10000; ++i) html += "<div>";
+  html += Para(1) + Para(2);
+  for (int i = 0; i < 10000; ++i) html += "</div>";
+  html += "</body></html>";
+  Result r = Ex().Extract(html);
+  EXPECT_TRUE(Contains(r.text, "Paragraph 1"));
+  EXPECT_TRUE(Contains(r.text, "Paragraph 2"));
+  EXPECT_TRUE(r.truncated);
+}
+
+TEST(Extract, TooLargeIsReported) {
+  Config c;
+  c.limits.max_input_bytes = 100;
+  std::string err;
+  auto ex = Extractor::Create(c, &err);
+  ASSERT_TRUE(ex) << err;
+  EXPECT_EQ(ex->Extract(std::string(101, 'a')).status, Status::kTooLarge);
+}
+
+TEST(Extract, SameResultFromManyThreads) {
+  std::string page = Page(Para(1) + Para(2) + Para(3));
+  std::string want = Ex().Extract(page).text;
+  std::vector<std::thread> threads;
+  std::vector<std::string> got(4);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 20; ++k) got[t] = Ex().Extract(page).text;
+    });
+  for (auto& th : threads) th.join();
+  for (auto& g : got) EXPECT_EQ(g, want);
+}
+
+TEST(Extract, SeedPlainStoryInHtml) {
+  std::string dir = std::string(WINNOW_SOURCE_DIR) + "/corpus/html/";
+  std::string html = testing::ReadFile(dir + "seed-globaldata.html");
+  if (html.empty()) GTEST_FAIL() << "corpus/html/seed-globaldata.html missing";
+  std::string expected = testing::ReadFile(dir + "seed-globaldata.expected.txt");
+  EXPECT_EQ(testing::NormalizeWs(Ex().Extract(html).text), testing::NormalizeWs(expected));
+}
+
+}  // namespace
+}  // namespace winnow

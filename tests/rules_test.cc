@@ -1,0 +1,77 @@
+#include "rules.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace winnow {
+namespace {
+
+TEST(Rules, BuiltinRulesLoad) {
+  std::string err;
+  auto rules = LoadRules(true, {}, &err);
+  ASSERT_TRUE(rules) << err;
+  EXPECT_GT(rules->drop_class.size(), 5u);
+  EXPECT_GT(rules->boilerplate_phrase.size(), 10u);
+  EXPECT_FALSE(rules->drop_tags.empty());
+}
+
+TEST(Rules, ParsesSectionsAndReportsOrigin) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("t.rules", "# c\n[boilerplate-line]\nhello world\n\n[drop-tag]\nnav\n", &err)) << err;
+  ASSERT_TRUE(r.Compile(&err)) << err;
+  int hit = r.boilerplate_line.Match("Hello World");
+  ASSERT_EQ(hit, 0);
+  EXPECT_EQ(r.boilerplate_line.origin(hit), "t.rules:3");
+  EXPECT_EQ(r.boilerplate_line.Match("hello world, again"), -1);  // anchored
+  ASSERT_EQ(r.drop_tags.size(), 1u);
+}
+
+TEST(Rules, BadPatternNamesFileAndLine) {
+  RuleSet r;
+  std::string err;
+  EXPECT_FALSE(r.AddFile("bad.rules", "[boilerplate-phrase]\nok\n(unclosed\n", &err));
+  EXPECT_NE(err.find("bad.rules:3"), std::string::npos) << err;
+}
+
+TEST(Rules, UnknownSectionIsAnError) {
+  RuleSet r;
+  std::string err;
+  EXPECT_FALSE(r.AddFile("x.rules", "[no-such-thing]\nfoo\n", &err));
+  EXPECT_NE(err.find("x.rules:1"), std::string::npos) << err;
+}
+
+TEST(Rules, UserDirectoryAddsOnTop) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "winnow_rules_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "mine.rules") << "[boilerplate-line]\nbuy our mugs today\n";
+  std::string err;
+  auto rules = LoadRules(true, {dir.string()}, &err);
+  ASSERT_TRUE(rules) << err;
+  EXPECT_GE(rules->boilerplate_line.Match("Buy our mugs today"), 0);
+  EXPECT_GE(rules->boilerplate_line.Match("Advertisement"), 0);  // built-ins still there
+  fs::remove_all(dir);
+}
+
+TEST(Rules, PhrasesSpareNewsSentences) {
+  std::string err;
+  auto rules = LoadRules(true, {}, &err);
+  ASSERT_TRUE(rules) << err;
+  // Stories about privacy and subscriptions must not look like notices.
+  EXPECT_EQ(rules->boilerplate_phrase.Match(
+                "The regulator said the company's privacy policy failed to explain how data was shared."),
+            -1);
+  EXPECT_EQ(rules->boilerplate_phrase.Match(
+                "Netflix raised the price of its standard subscription to $15.49 a month."),
+            -1);
+  EXPECT_GE(rules->boilerplate_phrase.Match(
+                "Visit our Privacy Policy for more information about our services."),
+            0);
+  EXPECT_GE(rules->boilerplate_phrase.Match("Sign up for our daily newsletter"), 0);
+}
+
+}  // namespace
+}  // namespace winnow

@@ -1,0 +1,55 @@
+// Helpers shared by the tests.
+
+#ifndef WINNOW_TESTS_TEST_UTIL_H_
+#define WINNOW_TESTS_TEST_UTIL_H_
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace winnow::testing {
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// White space normalised as the seed's README says: runs of spaces, tabs and
+// non-breaking spaces become one space, lines are trimmed, and paragraphs are
+// separated by exactly one blank line.
+inline std::string NormalizeWs(const std::string& s) {
+  std::string out;
+  std::string line;
+  bool blank_pending = false;
+  auto flush_line = [&]() {
+    size_t a = line.find_first_not_of(' ');
+    if (a == std::string::npos) {
+      if (!out.empty()) blank_pending = true;
+    } else {
+      size_t b = line.find_last_not_of(' ');
+      if (!out.empty()) out += blank_pending ? "\n\n" : "\n";
+      out += line.substr(a, b - a + 1);
+      blank_pending = false;
+    }
+    line.clear();
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == '\n') { flush_line(); continue; }
+    bool space = c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    if (c == 0xC2 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0xA0) { space = true; ++i; }
+    if (space) {
+      if (!line.empty() && line.back() != ' ') line.push_back(' ');
+    } else {
+      line.push_back(static_cast<char>(c));
+    }
+  }
+  flush_line();
+  return out;
+}
+
+}  // namespace winnow::testing
+
+#endif  // WINNOW_TESTS_TEST_UTIL_H_
