@@ -74,6 +74,12 @@ std::vector<NodeFeatures> ComputeFeatures(const Dom& dom, const std::vector<int3
         if (node.flags & kHashLink) mine.hash_link_chars = mine.chars;
       }
       if (node.flags & kFormControl) mine.controls += 1;
+      const bool paragraph = node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_PRE ||
+                             node.tag == GUMBO_TAG_BLOCKQUOTE || node.tag == GUMBO_TAG_LI ||
+                             ((node.tag == GUMBO_TAG_DIV || node.tag == GUMBO_TAG_TD) &&
+                              mine.block_children == 0);
+      if (paragraph && mine.chars >= 80 && mine.link_chars * 10 < mine.chars * 3)
+        mine.prose_chars = mine.chars;
     }
     if (node.parent >= 0) {
       NodeFeatures& p = f[node.parent];
@@ -82,6 +88,7 @@ std::vector<NodeFeatures> ComputeFeatures(const Dom& dom, const std::vector<int3
       p.hash_link_chars += mine.hash_link_chars;
       p.commas += mine.commas;
       p.controls += mine.controls;
+      p.prose_chars += mine.prose_chars;
       if (node.is_text) p.own_chars += mine.chars;
       else if (IsBlockTag(node.tag)) p.block_children += 1;
     }

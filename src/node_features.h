@@ -22,6 +22,10 @@ struct NodeFeatures {
   int32_t controls = 0;    // form controls (input, select, textarea, button)
   int32_t own_chars = 0;   // text in direct text children only
   int32_t block_children = 0;  // element children that are block-level
+  // Text of the paragraphs in the subtree that read as prose (80+
+  // characters, under 30% links): the article's share of it is what guards
+  // it against being pruned by a misleading class name.
+  int32_t prose_chars = 0;
 };
 
 // `removed` may be empty (nothing removed) or hold one flag per node; a

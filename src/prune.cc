@@ -23,10 +23,12 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   for (const std::string& t : rules.drop_tags) drop_tags.push_back(gumbo_tag_enum(t.c_str()));
 
   const int body = dom.body();
-  const int page_chars = f[body].chars;
-  // "Most of the page": a subtree this large is the article or holds it.
+  const int page_prose = f[body].prose_chars;
+  // A subtree holding half the page's prose is the article or holds it: a
+  // class name ("sidebar-first-only", "category-tools") does not outweigh
+  // that.
   auto holds_page = [&](int i) {
-    return page_chars >= 500 && f[i].chars * 10 >= page_chars * 6;
+    return page_prose >= 300 && f[i].prose_chars * 2 >= page_prose;
   };
 
   for (int i = 0; i < n; ++i) {

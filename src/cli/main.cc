@@ -120,6 +120,42 @@ std::string FormatJson(const std::string& input, const winnow::Result& r) {
   return j;
 }
 
+std::string FormatExplain(const winnow::Result& r, bool json) {
+  std::string out;
+  char buf[160];
+  for (const winnow::BlockRecord& b : r.blocks) {
+    if (json) {
+      out += "{\"kept\":";
+      out += b.kept ? "true" : "false";
+      out += ",\"kind\":";
+      AppendJsonString(&out, winnow::BlockKindName(b.kind));
+      out += ",\"stage\":";
+      AppendJsonString(&out, b.stage);
+      out += ",\"reason\":";
+      AppendJsonString(&out, b.reason);
+      out += ",\"element\":";
+      AppendJsonString(&out, b.path);
+      std::snprintf(buf, sizeof buf, ",\"chars\":%d,\"link_chars\":%d,\"link_density\":%.3f,\"text\":",
+                    b.chars, b.link_chars, b.link_density());
+      out += buf;
+      AppendJsonString(&out, b.text);
+      out += "}\n";
+      continue;
+    }
+    std::snprintf(buf, sizeof buf, "%s %-9s %5d chars  links %.2f  ", b.kept ? "KEEP" : "drop",
+                  winnow::BlockKindName(b.kind), b.chars, b.link_density());
+    out += buf;
+    out += b.path + "\n     " + b.stage + ": " + b.reason + "\n     | ";
+    std::string t = b.text.substr(0, 160);
+    for (char& c : t)
+      if (c == '\n' || c == '\t') c = ' ';
+    out += t;
+    if (b.text.size() > 160) out += "...";
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -135,6 +171,7 @@ int main(int argc, char** argv) {
   std::string url;
   std::string format = "text";
   bool quiet = false;
+  bool explain = false;
 
   app.add_option("inputs", inputs, "Pages to clean: files, directories, or - for stdin")
       ->type_name("FILE|DIR|-");
@@ -152,6 +189,9 @@ int main(int argc, char** argv) {
   app.add_option("--url", url, "URL of the page, for site-scoped rules");
   app.add_option("--format", format, "Output format: text (default) or json (one line per input)")
       ->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("--explain", explain,
+               "Instead of the text, list every block in document order with its decision "
+               "(kept or dropped), the stage and rule that decided, and its numbers");
   app.add_flag("-q,--quiet", quiet, "Do not report unreadable inputs on stderr (exit status still says)");
   app.set_version_flag("-V,--version", std::string("winnow ") + WINNOW_VERSION);
 
@@ -217,7 +257,8 @@ int main(int argc, char** argv) {
         std::cerr << "winnow: " << job.path << ": " << winnow::StatusName(r.status) << "\n";
       ++failed;
     }
-    std::string out = format == "json" ? FormatJson(job.path, r) : r.text;
+    std::string out = explain ? FormatExplain(r, format == "json")
+                              : format == "json" ? FormatJson(job.path, r) : r.text;
     if (!output_dir.empty()) {
       fs::path dest = fs::path(output_dir) / (job.out_name + (format == "json" ? ".json" : ".txt"));
       std::error_code ec;
