@@ -27,8 +27,12 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   // A subtree holding half the page's prose is the article or holds it: a
   // class name ("sidebar-first-only", "category-tools") does not outweigh
   // that.
+  // Pages with little prose (shops, listings) are guarded by raw text: a
+  // "header" that wraps 60% of all text is the page's frame, not its header.
+  const int page_chars = f[body].chars;
   auto holds_page = [&](int i) {
-    return page_prose >= 300 && f[i].prose_chars * 2 >= page_prose;
+    return (page_prose >= 300 && f[i].prose_chars * 2 >= page_prose) ||
+           (page_chars >= 500 && f[i].chars * 10 >= page_chars * 6);
   };
 
   for (int i = 0; i < n; ++i) {
@@ -45,7 +49,9 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
     std::string why;
     if (node.tag == GUMBO_TAG_HEAD || node.tag == GUMBO_TAG_TITLE) {
       why = "head";
-    } else if (node.flags & kHidden) {
+    } else if ((node.flags & kHidden) && !holds_page(i)) {
+      // Hidden, unless it holds the page's prose: streamed server rendering
+      // parks the article in a hidden element that script reveals.
       why = "hidden element";
     } else if (TagListed(drop_tags, node.tag) && !holds_page(i)) {
       why = "tag <" + dom.TagName(i) + ">";
