@@ -24,6 +24,7 @@ bool IsParagraphLike(const Dom& dom, const std::vector<NodeFeatures>& f, int i) 
     case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
       return true;
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DD:
+    case GUMBO_TAG_LI:
       return f[i].block_children == 0;
     default:
       return false;
@@ -154,6 +155,21 @@ Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
   while (top != body && dom.node(top).parent >= body &&
          f[dom.node(top).parent].chars == f[top].chars) {
     top = dom.node(top).parent;
+  }
+  // Articles cut into sections (page builders nest every section in its own
+  // wrappers) leave the best candidate holding one section. Climb while the
+  // parent adds real prose and the addition is mostly prose, not a frame of
+  // links.
+  while (top != body) {
+    const int p = dom.node(top).parent;
+    if (p < body) break;
+    const int added_chars = f[p].chars - f[top].chars;
+    const int added_prose = f[p].prose_chars - f[top].prose_chars;
+    if (added_prose >= 100 && added_prose * 2 >= added_chars && LinkDensity(f[p]) < 0.4) {
+      top = p;
+      continue;
+    }
+    break;
   }
   out.score = top_score;
   out.method = "scoring";
