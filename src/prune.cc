@@ -19,8 +19,9 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   out.removed.assign(n, -1);
   out.reason_of.resize(n);
 
-  std::vector<GumboTag> drop_tags;
+  std::vector<GumboTag> drop_tags, layout_tags;
   for (const std::string& t : rules.drop_tags) drop_tags.push_back(gumbo_tag_enum(t.c_str()));
+  for (const std::string& t : rules.layout_tags) layout_tags.push_back(gumbo_tag_enum(t.c_str()));
 
   const int body = dom.body();
   const int page_prose = f[body].prose_chars;
@@ -33,6 +34,12 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   auto holds_page = [&](int i) {
     return (page_prose >= 300 && f[i].prose_chars * 2 >= page_prose) ||
            (page_chars >= 500 && f[i].chars * 10 >= page_chars * 6);
+  };
+
+  // Reads as prose: a layout name or tag does not outweigh that.
+  auto reads_as_prose = [&](int i) {
+    return f[i].prose_chars >= 400 && f[i].prose_chars * 10 >= f[i].chars * 6 &&
+           f[i].link_chars * 100 < f[i].chars * 15;
   };
 
   for (int i = 0; i < n; ++i) {
@@ -55,6 +62,8 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
       why = "hidden element";
     } else if (TagListed(drop_tags, node.tag) && !holds_page(i)) {
       why = "tag <" + dom.TagName(i) + ">";
+    } else if (TagListed(layout_tags, node.tag) && !holds_page(i) && !reads_as_prose(i)) {
+      why = "layout tag <" + dom.TagName(i) + ">";
     } else if (!node.role.empty() &&
                std::find(rules.drop_roles.begin(), rules.drop_roles.end(),
                          AsciiLower(node.role)) != rules.drop_roles.end() &&
@@ -67,6 +76,11 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
       int hit = rules.drop_class.Match(sig);
       if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i)) {
         why = "class/id \"" + rules.drop_class.pattern(hit) + "\" (" + rules.drop_class.origin(hit) + ")";
+      } else if (hit < 0) {
+        hit = rules.layout_class.Match(sig);
+        if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i) && !reads_as_prose(i))
+          why = "layout class/id \"" + rules.layout_class.pattern(hit) + "\" (" +
+                rules.layout_class.origin(hit) + ")";
       }
     }
     if (!why.empty()) {

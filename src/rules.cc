@@ -54,6 +54,7 @@ int PatternSet::Match(std::string_view text) const {
 
 RuleSet::RuleSet()
     : drop_class(RE2::UNANCHORED),
+      layout_class(RE2::UNANCHORED),
       keep_class(RE2::UNANCHORED),
       positive_class(RE2::UNANCHORED),
       negative_class(RE2::UNANCHORED),
@@ -86,7 +87,8 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
         return false;
       }
       section = std::string(line.substr(1, line.size() - 2));
-      static const char* const kKnown[] = {"drop-tag", "drop-role", "drop-class", "keep-class",
+      static const char* const kKnown[] = {"drop-tag", "layout-tag", "drop-role", "drop-class",
+                                           "layout-class", "keep-class",
                                            "positive-class", "negative-class",
                                            "boilerplate-line", "boilerplate-phrase"};
       if (std::find_if(std::begin(kKnown), std::end(kKnown),
@@ -102,6 +104,10 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       return false;
     } else if (section == "drop-tag") {
       drop_tags.push_back(AsciiLower(line));
+    } else if (section == "layout-tag") {
+      layout_tags.push_back(AsciiLower(line));
+    } else if (section == "layout-class") {
+      ok = layout_class.Add(line, origin, error);
     } else if (section == "drop-role") {
       drop_roles.push_back(AsciiLower(line));
     } else if (section == "drop-class") {
@@ -124,7 +130,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 }
 
 bool RuleSet::Compile(std::string* error) {
-  for (PatternSet* s : {&drop_class, &keep_class, &positive_class, &negative_class,
+  for (PatternSet* s : {&drop_class, &layout_class, &keep_class, &positive_class, &negative_class,
                         &boilerplate_line, &boilerplate_phrase}) {
     if (!s->Compile(error)) return false;
   }

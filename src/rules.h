@@ -55,9 +55,11 @@ struct RuleSet {
   RuleSet();
   // Elements removed with their subtree, by tag name (lower case).
   std::vector<std::string> drop_tags;
+  std::vector<std::string> layout_tags;  // dropped unless they read as prose
   std::vector<std::string> drop_roles;
   // Matched against the element's lower-cased "class id" signature.
   PatternSet drop_class;      // boilerplate containers
+  PatternSet layout_class;    // layout names: dropped unless they read as prose
   PatternSet keep_class;      // exempt from drop_class: article containers
   PatternSet positive_class;  // raise a candidate's score
   PatternSet negative_class;  // lower a candidate's score
