@@ -119,7 +119,7 @@ Result Extractor::Extract(const Input& input) const {
   std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots);
   r.title = NormalizeNfc(FindTitle(*dom, located.roots));
   // 7. filter
-  FilterBlocks(*dom, kept, located.roots, rules, r.title, &blocks);
+  FilterBlocks(*dom, all, kept, located.roots, rules, r.title, &blocks);
   // 8. render
   r.text = RenderText(blocks);
   if (r.text.empty() && all[dom->body()].chars == 0) r.status = Status::kEmpty;
@@ -130,7 +130,7 @@ Result Extractor::Extract(const Input& input) const {
     rec.kind = b.kind;
     rec.kept = b.kept;
     rec.stage = b.kept ? "filter" : b.stage;
-    rec.reason = b.kept ? "kept (article located by " + located.method + ")" : b.reason;
+    rec.reason = b.kept && b.reason.empty() ? "kept (article located by " + located.method + ")" : b.reason;
     rec.path = DescribeNode(*dom, b.owner);
     rec.chars = b.chars;
     rec.link_chars = b.link_chars;

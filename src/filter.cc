@@ -32,13 +32,77 @@ bool IsProse(const Block& b) {
          b.link_chars * 10 < b.chars * 3;
 }
 
+// The located article holds under this share of the page's prose: it is one
+// fragment of an article cut into sections, and prose elsewhere is recovered.
+constexpr double kWeakRootShare = 0.6;
+constexpr int kRecoverLevels = 8;
+
+bool IsRecoverable(const Block& b) { return !b.in_article && b.stage == "locate"; }
+
+// Recovers prose outside a weak root: every paragraph of prose that was not
+// pruned, then the short blocks (subheadings, short paragraphs) that sit
+// between recovered or article blocks.
+void RecoverProse(const Dom& dom, const std::vector<NodeFeatures>& f, int region,
+                  std::vector<Block>* blocks_ptr) {
+  std::vector<Block>& blocks = *blocks_ptr;
+  const int region_end = dom.node(region).end;
+  auto recover = [](Block* b) {
+    b->in_article = true;
+    b->kept = true;
+    b->stage = "filter";
+    b->reason = "kept (prose outside the located article, which holds too little of the page)";
+  };
+  // A teaser card (linked headline over an excerpt) reads as prose too; its
+  // container gives it away by its links (counted before pruning, which may
+  // have taken the card's <header>).
+  auto in_teaser = [&](int owner) {
+    int a = owner;
+    for (int up = 0; up < 2 && a > region; ++up) {
+      a = dom.node(a).parent;
+      if (f[a].chars > 0 && f[a].link_chars * 4 > f[a].chars) return true;
+    }
+    return false;
+  };
+  for (Block& b : blocks)
+    if (IsRecoverable(b) && IsProse(b) && b.owner > region && b.owner < region_end &&
+        !in_teaser(b.owner))
+      recover(&b);
+  // Neighbours, ignoring pruned blocks in between.
+  auto kept_neighbour = [&](size_t k, int step) {
+    for (long j = static_cast<long>(k) + step; j >= 0 && j < static_cast<long>(blocks.size()); j += step) {
+      if (blocks[j].stage == "prune") continue;
+      return blocks[j].kept;
+    }
+    return false;
+  };
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    Block& b = blocks[k];
+    if (!IsRecoverable(b) || b.link_chars * 10 > b.chars * 3) continue;
+    if (b.owner <= region || b.owner >= region_end) continue;
+    bool next = kept_neighbour(k, +1);
+    if (next && (b.kind == BlockKind::kHeading || kept_neighbour(k, -1))) recover(&b);
+  }
+}
+
 }  // namespace
 
-void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& f, const std::vector<int>& roots,
+void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
+                  const std::vector<NodeFeatures>& f, const std::vector<int>& roots,
                   const RuleSet& rules, const std::string& title, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   const std::string title_lower = AsciiLower(title);
   std::vector<bool> cta(blocks.size(), false);
+
+  int root_prose = 0;
+  for (int r : roots) root_prose += f[r].prose_chars;
+  const int page_prose = f[dom.body()].prose_chars;
+  if (page_prose >= 300 && root_prose < kWeakRootShare * page_prose && !roots.empty()) {
+    // Fragments of one article sit close together: look no further than a
+    // few levels above the located root.
+    int region = roots.front();
+    for (int up = 0; up < kRecoverLevels && region > dom.body(); ++up) region = dom.node(region).parent;
+    RecoverProse(dom, page_f, region, &blocks);
+  }
 
   // Per-block rules.
   for (size_t k = 0; k < blocks.size(); ++k) {

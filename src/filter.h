@@ -24,7 +24,10 @@
 
 namespace winnow {
 
-void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& features,
+// `page_features` are the features of the whole page, `features` those left
+// after pruning.
+void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_features,
+                  const std::vector<NodeFeatures>& features,
                   const std::vector<int>& roots, const RuleSet& rules, const std::string& title,
                   std::vector<Block>* blocks);
 
