@@ -37,11 +37,112 @@ size_t FindClose(std::string_view s, size_t from, const char* name) {
 
 const char* const kCutTags[] = {"script", "style", "svg", "noscript", "template", "iframe"};
 
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Attributes the later stages read. Everything else (data-*, srcset, inline
+// JSON, long URLs) is parse work for nothing: attributes are about two
+// thirds of a news page's bytes once scripts and styles are gone.
+enum class Keep { kNo, kYes, kHref, kStyle };
+Keep KeepAttribute(std::string_view name) {
+  static const char* const kNames[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden",
+                                       "type", "name", "property", "content", "rel", "datetime",
+                                       "lang", "itemtype", "open", "colspan"};
+  if (name.size() > 12) return Keep::kNo;
+  char lower[16];
+  for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);
+  std::string_view l(lower, name.size());
+  if (l == "href") return Keep::kHref;
+  if (l == "style") return Keep::kStyle;
+  for (const char* n : kNames)
+    if (l == n) return Keep::kYes;
+  return Keep::kNo;
+}
+
+// A start tag as the tokenizer reads it. Returns false when the input ends
+// inside the tag (the caller then copies the rest unchanged).
+struct StartTag {
+  std::string_view name;
+  size_t end = 0;  // one past '>'
+  bool self_closing = false;
+  bool ld_json = false;
+};
+
+bool ReadStartTag(std::string_view s, size_t i, std::string* out, StartTag* tag) {
+  size_t j = i + 1;
+  while (j < s.size() && !IsTagSpace(s[j]) && s[j] != '/' && s[j] != '>') ++j;
+  tag->name = s.substr(i + 1, j - i - 1);
+  size_t mark = out->size();
+  out->push_back('<');
+  out->append(tag->name);
+  while (true) {
+    while (j < s.size() && (IsTagSpace(s[j]) || s[j] == '/')) {
+      tag->self_closing = s[j] == '/';
+      ++j;
+    }
+    if (j >= s.size()) { out->resize(mark); return false; }
+    if (s[j] == '>') { tag->end = j + 1; break; }
+    tag->self_closing = false;
+    size_t name_start = j;
+    ++j;  // the first character belongs to the name, even '='
+    while (j < s.size() && !IsTagSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=') ++j;
+    std::string_view name = s.substr(name_start, j - name_start);
+    while (j < s.size() && IsTagSpace(s[j])) ++j;
+    std::string_view value;
+    bool has_value = false;
+    if (j < s.size() && s[j] == '=') {
+      ++j;
+      while (j < s.size() && IsTagSpace(s[j])) ++j;
+      if (j >= s.size()) { out->resize(mark); return false; }
+      has_value = true;
+      if (s[j] == '"' || s[j] == '\'') {
+        size_t close = s.find(s[j], j + 1);
+        if (close == std::string_view::npos) { out->resize(mark); return false; }
+        value = s.substr(j + 1, close - j - 1);
+        j = close + 1;
+      } else {
+        size_t v = j;
+        while (j < s.size() && !IsTagSpace(s[j]) && s[j] != '>') ++j;
+        value = s.substr(v, j - v);
+      }
+    }
+    Keep keep = KeepAttribute(name);
+    if (keep == Keep::kNo) continue;
+    if (keep == Keep::kHref) {
+      // Only whether the link stays in the page matters downstream.
+      bool in_page = !value.empty() && (value[0] == '#' || StartsWithCI(value, 0, "javascript:"));
+      out->append(in_page ? " href=\"#\"" : " href=\"x\"");
+      continue;
+    }
+    if (keep == Keep::kStyle) {
+      std::string lower(value);
+      for (char& c : lower) c = Lower(c);
+      if (lower.find("none") == std::string::npos && lower.find("hidden") == std::string::npos) continue;
+    }
+    if (value.find('"') != std::string_view::npos) continue;  // cannot requote simply; not needed
+    out->push_back(' ');
+    out->append(name);
+    if (has_value) {
+      out->append("=\"");
+      out->append(value);
+      out->push_back('"');
+    }
+    if (StartsWithCI(name, 0, "type") && name.size() == 4) {
+      std::string lower(value);
+      for (char& c : lower) c = Lower(c);
+      if (lower.find("ld+json") != std::string::npos) tag->ld_json = true;
+    }
+  }
+  if (tag->self_closing) out->append("/>");
+  else out->push_back('>');
+  return true;
+}
+
 }  // namespace
 
 Precleaned Preclean(std::string_view s) {
   Precleaned out;
-  out.html.reserve(s.size() / 2);
+  out.html.reserve(s.size() / 3);
   size_t copied = 0;  // s[copied..] not yet copied
   size_t i = 0;
   while (i < s.size()) {
@@ -56,38 +157,25 @@ Precleaned Preclean(std::string_view s) {
       copied = i = (end == std::string_view::npos) ? s.size() : end + 3;
       continue;
     }
-    const char* tag = nullptr;
-    for (const char* t : kCutTags) {
-      if (StartsWithCI(s, i + 1, t) && IsNameEnd(s, i + 1 + std::strlen(t))) {
-        tag = t;
-        break;
-      }
-    }
-    if (!tag) {
+    if (i + 1 >= s.size() || !IsAsciiAlpha(s[i + 1])) {
       ++i;
       continue;
     }
-    size_t open_end = s.find('>', i);
-    if (open_end == std::string_view::npos) break;
-    if (s[open_end - 1] == '/' && std::strcmp(tag, "svg") == 0) {  // <svg/> self-closed
-      i = open_end + 1;
-      continue;
-    }
-    size_t close = FindClose(s, open_end + 1, tag);
-    if (close == std::string_view::npos) close = s.size();
-    std::string_view open_tag = s.substr(i, open_end + 1 - i);
-    if (std::strcmp(tag, "script") == 0) {
-      std::string lower(open_tag);
-      for (char& c : lower) c = Lower(c);
-      if (lower.find("ld+json") != std::string::npos)
-        out.json_ld.emplace_back(s.substr(open_end + 1, close - open_end - 1));
-    }
+    out.html.append(s.data() + copied, i - copied);
+    copied = i;
+    StartTag tag;
+    if (!ReadStartTag(s, i, &out.html, &tag)) break;  // copy the rest as it is
+    copied = i = tag.end;
+    const char* cut = nullptr;
+    for (const char* t : kCutTags)
+      if (tag.name.size() == std::strlen(t) && StartsWithCI(tag.name, 0, t)) cut = t;
+    if (!cut || (tag.self_closing && std::strcmp(cut, "svg") == 0)) continue;
     // Keep the open tag (so the element still exists, empty) and resume at
     // the close tag.
-    out.html.append(s.data() + copied, open_end + 1 - copied);
+    size_t close = FindClose(s, i, cut);
+    if (close == std::string_view::npos) close = s.size();
+    if (tag.ld_json) out.json_ld.emplace_back(s.substr(i, close - i));
     copied = i = close;
-    if (close == s.size()) break;
-    ++i;
   }
   out.html.append(s.data() + copied, s.size() - copied);
   return out;
