@@ -95,11 +95,14 @@ std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits
         if (c->type == GUMBO_NODE_TEMPLATE) break;  // inert content
         int depth = nodes[parent].depth + 1;
         if (depth > limits.max_depth) {
-          // Flatten: the element disappears, its children attach to parent.
+          // Too deep: the element becomes a sibling of its parent (both at
+          // the deepest allowed level), keeping its tag so paragraphs stay
+          // paragraphs. The rest of the parent's children follow it there,
+          // so every subtree is still one contiguous index range.
           dom->too_deep_ = true;
-          dom->truncated_ = true;
-          stack.push_back({c, 0, parent});
-          break;
+          parent = nodes[parent].parent;
+          depth = nodes[parent].depth + 1;
+          f.attach = parent;
         }
         Node n;
         n.tag = e.tag;
@@ -122,10 +125,14 @@ std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits
         }
         if (e.tag == GUMBO_TAG_INPUT) {
           const GumboAttribute* a = Attr(e, "type");
-          if (!(a && strcasecmp(a->value, "hidden") == 0)) n.flags |= kFormControl;
+          // Data entry only: buttons ("Copy", "Share") say nothing of a form.
+          const char* t = a ? a->value : "text";
+          if (strcasecmp(t, "hidden") != 0 && strcasecmp(t, "submit") != 0 &&
+              strcasecmp(t, "button") != 0 && strcasecmp(t, "image") != 0 &&
+              strcasecmp(t, "reset") != 0)
+            n.flags |= kFormControl;
         }
-        if (e.tag == GUMBO_TAG_SELECT || e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_BUTTON)
-          n.flags |= kFormControl;
+        if (e.tag == GUMBO_TAG_SELECT || e.tag == GUMBO_TAG_TEXTAREA) n.flags |= kFormControl;
         if (!n.cls.empty() || !n.id.empty()) {
           n.sig_off = static_cast<uint32_t>(dom->sig_pool_.size());
           std::string& pool = dom->sig_pool_;

@@ -27,7 +27,7 @@ enum NodeFlag : uint32_t {
   kHidden = 1u << 0,           // hidden, aria-hidden=true, display:none ...
   kArticleBodyProp = 1u << 1,  // itemprop="articleBody"
   kHashLink = 1u << 2,         // <a href="#..."> or javascript: (in-page)
-  kFormControl = 1u << 3,      // input, select, textarea, button
+  kFormControl = 1u << 3,      // data entry: input (not buttons), select, textarea
 };
 
 struct Node {
@@ -52,8 +52,8 @@ struct ParseLimits {
 class Dom {
  public:
   // Parses UTF-8 HTML. Never fails; elements nested deeper than
-  // limits.max_depth are flattened into their ancestor at that depth, and
-  // nodes past max_nodes are dropped (both set truncated()).
+  // limits.max_depth are lifted to that depth (too_deep()), and nodes past
+  // max_nodes are dropped (truncated()).
   static std::unique_ptr<Dom> Parse(std::string_view html, const ParseLimits& limits);
 
   const std::vector<Node>& nodes() const { return nodes_; }

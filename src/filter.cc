@@ -84,6 +84,24 @@ void RecoverProse(const Dom& dom, const std::vector<NodeFeatures>& f, int region
   }
 }
 
+// The element inside `root` that holds nearly all of its prose (the body
+// container), or root itself when the prose is spread out.
+int BodyContainer(const Dom& dom, const std::vector<NodeFeatures>& f, int root) {
+  const int prose = f[root].prose_chars;
+  int b = root;
+  while (true) {
+    int next = -1;
+    for (int c = b + 1; c < dom.node(b).end; c = dom.node(c).end) {
+      if (!dom.node(c).is_text && f[c].prose_chars * 10 >= prose * 8) {
+        next = c;
+        break;
+      }
+    }
+    if (next < 0) return b;
+    b = next;
+  }
+}
+
 }  // namespace
 
 void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
@@ -102,6 +120,17 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     int region = roots.front();
     for (int up = 0; up < kRecoverLevels && region > dom.body(); ++up) region = dom.node(region).parent;
     RecoverProse(dom, page_f, region, &blocks);
+  }
+
+  // The headline zone: what precedes the body container inside the article
+  // (headline, standfirst, byline, date line) is not body text.
+  for (int r : roots) {
+    if (f[r].prose_chars < 200) continue;
+    const int body = BodyContainer(dom, f, r);
+    if (body == r) continue;
+    for (Block& b : blocks)
+      if (b.kept && b.first_node > r && b.first_node < body)
+        Drop(&b, "filter", "before the article body (headline, standfirst, byline)");
   }
 
   // Per-block rules.

@@ -190,7 +190,9 @@ Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
     if (n.sig_len && n.sig_len == dom.node(top).sig_len && dom.signature(c) == dom.signature(top))
       s += top_score * 0.2;
     bool join = s >= threshold;
-    if (!join && n.tag == GUMBO_TAG_P) {
+    // A paragraph of prose joins only after the candidate: one before it is
+    // most often the standfirst, which is not body text.
+    if (!join && n.tag == GUMBO_TAG_P && c > top) {
       double ld = LinkDensity(f[c]);
       if (f[c].chars > 80 && ld < 0.25) join = true;
       else if (f[c].chars > 0 && ld == 0) {
