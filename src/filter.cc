@@ -170,6 +170,18 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     }
   }
 
+  // A one-word label right above a code block ("python", "shell") is the
+  // code box's toolbar, not text; "Run:" or a heading stays.
+  for (size_t k = 0; k + 1 < blocks.size(); ++k) {
+    Block& b = blocks[k];
+    if (!b.kept || b.kind != BlockKind::kParagraph || b.chars > 15) continue;
+    if (b.text.find(' ') != std::string::npos || b.text.back() == ':' || b.text.back() == '.') continue;
+    size_t j = k + 1;
+    while (j < blocks.size() && blocks[j].stage == "prune") ++j;  // e.g. its "Copy" button
+    if (j < blocks.size() && blocks[j].kind == BlockKind::kPre)
+      Drop(&b, "filter", "label of the code block below it");
+  }
+
   // Lists and tables: link-heavy groups are teasers or tag lists.
   for (size_t k = 0; k < blocks.size();) {
     size_t j = k;
