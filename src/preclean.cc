@@ -35,6 +35,9 @@ size_t FindClose(std::string_view s, size_t from, const char* name) {
   }
 }
 
+// Bytes of <noscript> content above which it is taken for page content.
+constexpr size_t kNoscriptContentBytes = 2048;
+
 const char* const kCutTags[] = {"script", "style", "svg", "noscript", "template", "iframe"};
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -164,6 +167,7 @@ Precleaned Preclean(std::string_view s) {
     out.html.append(s.data() + copied, i - copied);
     copied = i;
     StartTag tag;
+    const size_t tag_start_out = out.html.size();
     if (!ReadStartTag(s, i, &out.html, &tag)) break;  // copy the rest as it is
     copied = i = tag.end;
     const char* cut = nullptr;
@@ -174,6 +178,12 @@ Precleaned Preclean(std::string_view s) {
     // the close tag.
     size_t close = FindClose(s, i, cut);
     if (close == std::string_view::npos) close = s.size();
+    if (std::strcmp(cut, "noscript") == 0 && close - i > kNoscriptContentBytes) {
+      // A large <noscript> is the page served to readers without script
+      // (forums serve their posts so): unwrap it and parse what it holds.
+      out.html.resize(tag_start_out);
+      continue;
+    }
     if (tag.ld_json) out.json_ld.emplace_back(s.substr(i, close - i));
     copied = i = close;
   }
