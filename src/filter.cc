@@ -35,6 +35,8 @@ bool IsProse(const Block& b) {
 // The located article holds under this share of the page's prose: it is one
 // fragment of an article cut into sections, and prose elsewhere is recovered.
 constexpr double kWeakRootShare = 0.6;
+// Headline, standfirst, byline and date together are shorter than this.
+constexpr int kMaxHeadlineZoneChars = 600;
 constexpr int kRecoverLevels = 8;
 
 bool IsRecoverable(const Block& b) { return !b.in_article && b.stage == "locate"; }
@@ -128,6 +130,12 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     if (f[r].prose_chars < 200) continue;
     const int body = BodyContainer(dom, f, r);
     if (body == r) continue;
+    // Only a small zone is a headline zone: a long run of text before the
+    // container is article too (the container may be a comment thread).
+    int zone_chars = 0;
+    for (const Block& b : blocks)
+      if (b.kept && b.first_node > r && b.first_node < body) zone_chars += b.chars;
+    if (zone_chars > kMaxHeadlineZoneChars || zone_chars * 5 > f[body].chars) continue;
     for (Block& b : blocks)
       if (b.kept && b.first_node > r && b.first_node < body)
         Drop(&b, "filter", "before the article body (headline, standfirst, byline)");

@@ -42,6 +42,28 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
            f[i].link_chars * 100 < f[i].chars * 15;
   };
 
+  // Comments are boilerplate on an article and the content of a forum
+  // thread. The page is a discussion when its first paragraph of prose
+  // stands inside a comment container (a forum's opening post sits in the
+  // thread, an article stands outside its comments) and the comment
+  // containers hold most of the page's prose.
+  int discussion_prose = 0;
+  int first_prose_in_discussion = -1;  // -1 unknown, 0 no, 1 yes
+  int open_discussion_end = -1;
+  for (int i = body; i < dom.node(body).end; ++i) {
+    const Node& node = dom.node(i);
+    if (node.is_text) continue;
+    if (i >= open_discussion_end && node.sig_len > 0 &&
+        rules.discussion_class.Match(dom.signature(i)) >= 0) {
+      discussion_prose += f[i].prose_chars;
+      open_discussion_end = node.end;
+    }
+    if (first_prose_in_discussion < 0 && f[i].prose_chars >= 80 && f[i].prose_chars == f[i].chars &&
+        !(node.flags & kHidden))
+      first_prose_in_discussion = i < open_discussion_end ? 1 : 0;
+  }
+  const bool is_discussion = first_prose_in_discussion == 1 && discussion_prose * 4 >= page_prose * 3;
+
   for (int i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
     if (node.is_text) {
@@ -76,6 +98,10 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
       int hit = rules.drop_class.Match(sig);
       if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i)) {
         why = "class/id \"" + rules.drop_class.pattern(hit) + "\" (" + rules.drop_class.origin(hit) + ")";
+      } else if (hit < 0 && !is_discussion && (hit = rules.discussion_class.Match(sig)) >= 0) {
+        if (rules.keep_class.Match(sig) < 0 && !holds_page(i))
+          why = "comments \"" + rules.discussion_class.pattern(hit) + "\" (" +
+                rules.discussion_class.origin(hit) + ")";
       } else if (hit < 0) {
         hit = rules.layout_class.Match(sig);
         if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i) && !reads_as_prose(i))

@@ -55,6 +55,7 @@ int PatternSet::Match(std::string_view text) const {
 RuleSet::RuleSet()
     : drop_class(RE2::UNANCHORED),
       layout_class(RE2::UNANCHORED),
+      discussion_class(RE2::UNANCHORED),
       keep_class(RE2::UNANCHORED),
       positive_class(RE2::UNANCHORED),
       negative_class(RE2::UNANCHORED),
@@ -88,7 +89,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       }
       section = std::string(line.substr(1, line.size() - 2));
       static const char* const kKnown[] = {"drop-tag", "layout-tag", "drop-role", "drop-class",
-                                           "layout-class", "keep-class",
+                                           "layout-class", "discussion-class", "keep-class",
                                            "positive-class", "negative-class",
                                            "boilerplate-line", "boilerplate-phrase"};
       if (std::find_if(std::begin(kKnown), std::end(kKnown),
@@ -106,6 +107,8 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       drop_tags.push_back(AsciiLower(line));
     } else if (section == "layout-tag") {
       layout_tags.push_back(AsciiLower(line));
+    } else if (section == "discussion-class") {
+      ok = discussion_class.Add(line, origin, error);
     } else if (section == "layout-class") {
       ok = layout_class.Add(line, origin, error);
     } else if (section == "drop-role") {
@@ -130,7 +133,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 }
 
 bool RuleSet::Compile(std::string* error) {
-  for (PatternSet* s : {&drop_class, &layout_class, &keep_class, &positive_class, &negative_class,
+  for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &positive_class, &negative_class,
                         &boilerplate_line, &boilerplate_phrase}) {
     if (!s->Compile(error)) return false;
   }

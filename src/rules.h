@@ -60,6 +60,7 @@ struct RuleSet {
   // Matched against the element's lower-cased "class id" signature.
   PatternSet drop_class;      // boilerplate containers
   PatternSet layout_class;    // layout names: dropped unless they read as prose
+  PatternSet discussion_class;  // comments: dropped unless the page is a discussion
   PatternSet keep_class;      // exempt from drop_class: article containers
   PatternSet positive_class;  // raise a candidate's score
   PatternSet negative_class;  // lower a candidate's score
