@@ -25,6 +25,47 @@ bool StyleHides(std::string_view style) {
          s.find("visibility:hidden") != std::string::npos;
 }
 
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t pos = 0;
+  while ((pos = list.find(token, pos)) != std::string_view::npos) {
+    bool start = pos == 0 || list[pos - 1] == ' ';
+    bool end = pos + token.size() == list.size() || list[pos + token.size()] == ' ';
+    if (start && end) return true;
+    pos += token.size();
+  }
+  return false;
+}
+
+// Appends the lower-cased class list with white space as single spaces.
+// Blog engines tag a post's container with its taxonomy ("category-tools",
+// "tag-sidebar"); those name the post's subject, not the element's role,
+// and are left out of the signature of post containers.
+void AppendSignatureClasses(std::string_view cls, GumboTag tag, std::string* pool) {
+  std::string lower = AsciiLower(cls);
+  for (char& ch : lower)
+    if (ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') ch = ' ';
+  const bool post = tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_BODY ||
+                    HasToken(lower, "hentry") || HasToken(lower, "type-post") ||
+                    HasToken(lower, "status-publish");
+  size_t i = 0;
+  bool first = true;
+  while (i < lower.size()) {
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    size_t j = i;
+    while (j < lower.size() && lower[j] != ' ') ++j;
+    if (j == i) break;
+    std::string_view token(lower.data() + i, j - i);
+    bool taxonomy = token.starts_with("category-") || token.starts_with("tag-") ||
+                    token.starts_with("post_tag-") || token.starts_with("topic-");
+    if (!(post && taxonomy)) {
+      if (!first) pool->push_back(' ');
+      pool->append(token);
+      first = false;
+    }
+    i = j;
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits) {
@@ -136,7 +177,7 @@ std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits
         if (!n.cls.empty() || !n.id.empty()) {
           n.sig_off = static_cast<uint32_t>(dom->sig_pool_.size());
           std::string& pool = dom->sig_pool_;
-          for (char ch : n.cls) pool.push_back(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : (ch == '\t' || ch == '\n' ? ' ' : ch));
+          AppendSignatureClasses(n.cls, e.tag, &pool);
           pool.push_back(' ');
           for (char ch : n.id) pool.push_back(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch);
           n.sig_len = static_cast<uint32_t>(pool.size() - n.sig_off);
