@@ -10,6 +10,11 @@
 namespace winnow {
 namespace {
 
+// Below this much prose a page is not an article (a landing, product or
+// listing page).
+constexpr int kLowProsePage = 5000;
+constexpr int kVeryLowProsePage = 1500;
+
 double LinkDensity(const NodeFeatures& f) {
   if (f.chars == 0) return 0;
   // In-page links ("#", javascript:) weigh less: they are often footnotes or
@@ -98,11 +103,9 @@ int FromJsonLd(const Dom& dom, const std::vector<NodeFeatures>& f,
   return lca;
 }
 
-}  // namespace
-
-Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
-               const std::vector<int32_t>& removed, const RuleSet& rules,
-               const std::string& json_ld_body) {
+Located LocateArticle(const Dom& dom, const std::vector<NodeFeatures>& f,
+                      const std::vector<int32_t>& removed, const RuleSet& rules,
+                      const std::string& json_ld_body) {
   Located out;
   if (int i = FromItemprop(dom, f, removed); i >= 0) {
     out.roots.push_back(i);
@@ -201,6 +204,42 @@ Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
       }
     }
     if (join) out.roots.push_back(c);
+  }
+  return out;
+}
+
+// The main landmark: <main> or role=main, when it holds text.
+int MainLandmark(const Dom& dom, const std::vector<NodeFeatures>& f,
+                 const std::vector<int32_t>& removed) {
+  for (int i = dom.body(); i < dom.size(); ++i) {
+    const Node& n = dom.node(i);
+    if (n.is_text || !Alive(removed, i)) continue;
+    if ((n.tag == GUMBO_TAG_MAIN || n.role == "main") && f[i].chars > 0) return i;
+  }
+  return -1;
+}
+
+}  // namespace
+
+Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
+               const std::vector<int32_t>& removed, const RuleSet& rules,
+               const std::string& json_ld_body) {
+  Located out = LocateArticle(dom, f, removed, rules, json_ld_body);
+  // A page with little prose (a landing, product or listing page) has no
+  // article to find: its content is the main landmark, or the whole page,
+  // less what pruning took.
+  const int page_prose = f[dom.body()].prose_chars;
+  int root_prose = 0;
+  for (int r : out.roots) root_prose += f[r].prose_chars;
+  if (out.method == "scoring" && page_prose < kLowProsePage && root_prose * 10 < page_prose * 6) {
+    int main = MainLandmark(dom, f, removed);
+    if (main >= 0) {
+      out.roots.assign(1, main);
+      out.method = "main landmark of a page with little prose";
+    } else if (page_prose < kVeryLowProsePage) {
+      out.roots.assign(1, dom.body());
+      out.method = "whole page with little prose";
+    }
   }
   return out;
 }
