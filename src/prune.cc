@@ -64,6 +64,14 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   }
   const bool is_discussion = first_prose_in_discussion == 1 && discussion_prose * 4 >= page_prose * 3;
 
+  // Inside <main> (or role=main) a <header> heads a section of the content,
+  // not the site.
+  std::vector<bool> in_main(n, false);
+  for (int i = 1; i < n; ++i) {
+    const Node& node = dom.node(i);
+    in_main[i] = in_main[node.parent] || (!node.is_text && (node.tag == GUMBO_TAG_MAIN || node.role == "main"));
+  }
+
   for (int i = 0; i < n; ++i) {
     const Node& node = dom.node(i);
     if (node.is_text) {
@@ -84,7 +92,8 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
       why = "hidden element";
     } else if (TagListed(drop_tags, node.tag) && !holds_page(i)) {
       why = "tag <" + dom.TagName(i) + ">";
-    } else if (TagListed(layout_tags, node.tag) && !holds_page(i) && !reads_as_prose(i)) {
+    } else if (TagListed(layout_tags, node.tag) && !holds_page(i) && !reads_as_prose(i) &&
+               !in_main[i]) {
       why = "layout tag <" + dom.TagName(i) + ">";
     } else if (!node.role.empty() &&
                std::find(rules.drop_roles.begin(), rules.drop_roles.end(),
