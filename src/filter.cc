@@ -35,6 +35,10 @@ bool IsProse(const Block& b) {
 // The located article holds under this share of the page's prose: it is one
 // fragment of an article cut into sections, and prose elsewhere is recovered.
 constexpr double kWeakRootShare = 0.6;
+// An article root with this share of its text in links is a listing.
+constexpr int kListingLinkPercent = 50;
+// A whole page with more prose than this is not taken for a listing.
+constexpr int kListingMaxProse = 600;
 // Headline, standfirst, byline and date together are shorter than this.
 constexpr int kMaxHeadlineZoneChars = 600;
 constexpr int kRecoverLevels = 8;
@@ -141,6 +145,22 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
         Drop(&b, "filter", "before the article body (headline, standfirst, byline)");
   }
 
+  // A listing (an index of links is the page's content: search results, a
+  // job board) is link-dense as a whole; there, links do not mark
+  // boilerplate.
+  int root_chars = 0, root_links = 0;
+  for (int r : roots) {
+    root_chars += f[r].chars;
+    root_links += f[r].link_chars;
+  }
+  // (Not when the root is the whole page: there links still mark the frame.)
+  const bool whole_page = std::find(roots.begin(), roots.end(), dom.body()) != roots.end();
+  // Lists and tables of links are kept on any listing; link-heavy
+  // paragraphs only where the root is not the whole page.
+  const bool listing_groups = root_chars > 0 && root_links * 100 >= root_chars * kListingLinkPercent &&
+                              (!whole_page || f[dom.body()].prose_chars < kListingMaxProse);
+  const bool listing = listing_groups && !whole_page;
+
   // Per-block rules.
   for (size_t k = 0; k < blocks.size(); ++k) {
     Block& b = blocks[k];
@@ -171,7 +191,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     }
     if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) {
       double ld = b.chars ? double(b.link_chars) / b.chars : 0;
-      if (ld > 0.5) {
+      if (ld > 0.5 && !listing) {
         Drop(&b, "filter", Fmt("link density %.2f > 0.50", ld));
         continue;
       }
@@ -200,7 +220,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       ++j;
     }
     double ld = chars ? double(links) / chars : 0;
-    if (ld > 0.5) {
+    if (ld > 0.5 && !listing_groups) {
       for (size_t m = k; m < j; ++m)
         if (blocks[m].kept) Drop(&blocks[m], "filter", Fmt("link-dense list, density %.2f", ld));
     }
