@@ -21,6 +21,7 @@ struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int heading_level = 0;  // 1..6 for headings
   std::string text;       // collapsed; verbatim for kPre; cells split by '\t'
+  std::string raw;        // text mode: the lines as they were, for output
   int owner = 0;          // innermost block-level element holding the text
   int first_node = 0;     // first Dom node of the block (document order)
   int group = -1;         // list or table node: lines of one group join with '\n'

@@ -15,6 +15,7 @@
 #include "prune.h"
 #include "render.h"
 #include "rules.h"
+#include "text_blocks.h"
 #include "text_util.h"
 #include "winnow/winnow.h"
 
@@ -45,7 +46,7 @@ const char* BlockKindName(BlockKind k) {
 
 struct Extractor::Impl {
   Config config;
-  std::unique_ptr<RuleSet> rules;
+  std::unique_ptr<Rules> rules;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -88,6 +89,28 @@ std::string FindTitle(const Dom& dom, const std::vector<int>& roots) {
 
 }  // namespace
 
+namespace {
+
+void RecordBlocks(const std::vector<Block>& blocks, const Dom* dom, const std::string& method,
+                  Result* r) {
+  r->blocks.reserve(blocks.size());
+  for (const Block& b : blocks) {
+    BlockRecord rec;
+    rec.kind = b.kind;
+    rec.kept = b.kept;
+    rec.stage = b.kept ? "filter" : b.stage;
+    rec.reason = b.kept && b.reason.empty() ? "kept (" + method + ")" : b.reason;
+    rec.path = dom ? DescribeNode(*dom, b.owner) : "line " + std::to_string(b.first_node + 1);
+    rec.chars = b.chars;
+    rec.link_chars = b.link_chars;
+    rec.text = b.text;
+    rec.raw = b.raw;
+    r->blocks.push_back(std::move(rec));
+  }
+}
+
+}  // namespace
+
 Result Extractor::Extract(const Input& input) const {
   Result r;
   const Limits& limits = impl_->config.limits;
@@ -95,9 +118,26 @@ Result Extractor::Extract(const Input& input) const {
     r.status = Status::kTooLarge;
     return r;
   }
-  // 1. decode
+  // 1. decode (before telling HTML from text: UTF-16 markup has no ASCII
+  // tags in its bytes)
   Decoded decoded = DecodeToUtf8(input.bytes, input.declared_charset);
   r.encoding = decoded.encoding;
+  Mode mode = input.mode;
+  if (mode == Mode::kAuto) mode = LooksLikeHtml(decoded.utf8) ? Mode::kHtml : Mode::kText;
+  r.mode = mode;
+
+  if (mode == Mode::kText) {
+    // Text mode: split -> filter -> render, with the same phrase rules.
+    r.url = std::string(input.url);
+    const RuleSet& rules = impl_->rules->ForUrl(r.url);
+    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8, rules);
+    FilterTextBlocks(rules, &blocks);
+    r.text = RenderText(blocks);
+    if (blocks.empty()) r.status = Status::kEmpty;
+    RecordBlocks(blocks, nullptr, "text mode", &r);
+    return r;
+  }
+
   // 2. preclean
   Precleaned pre = Preclean(decoded.utf8);
   decoded.utf8.clear();
@@ -108,8 +148,12 @@ Result Extractor::Extract(const Input& input) const {
   pl.max_nodes = limits.max_nodes;
   std::unique_ptr<Dom> dom = Dom::Parse(pre.html, pl);
   r.truncated = dom->truncated();
+  // Site rules follow the page's URL: given, else its canonical link or og:url.
+  r.url = std::string(input.url);
+  if (r.url.empty()) r.url = std::string(dom->canonical_url());
+  if (r.url.empty()) r.url = std::string(dom->meta("og:url"));
+  const RuleSet& rules = impl_->rules->ForUrl(r.url);
   // 4. prune
-  const RuleSet& rules = *impl_->rules;
   std::vector<NodeFeatures> all = ComputeFeatures(*dom, {});
   PruneResult pruned = Prune(*dom, all, rules);
   // 5. locate
@@ -123,20 +167,7 @@ Result Extractor::Extract(const Input& input) const {
   // 8. render
   r.text = RenderText(blocks);
   if (r.text.empty() && all[dom->body()].chars == 0) r.status = Status::kEmpty;
-
-  r.blocks.reserve(blocks.size());
-  for (Block& b : blocks) {
-    BlockRecord rec;
-    rec.kind = b.kind;
-    rec.kept = b.kept;
-    rec.stage = b.kept ? "filter" : b.stage;
-    rec.reason = b.kept && b.reason.empty() ? "kept (article located by " + located.method + ")" : b.reason;
-    rec.path = DescribeNode(*dom, b.owner);
-    rec.chars = b.chars;
-    rec.link_chars = b.link_chars;
-    rec.text = std::move(b.text);
-    r.blocks.push_back(std::move(rec));
-  }
+  RecordBlocks(blocks, dom.get(), "article located by " + located.method, &r);
   return r;
 }
 

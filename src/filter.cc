@@ -13,6 +13,13 @@ namespace {
 constexpr int kMaxWidgetChars = 1500;
 // Blocks longer than this are prose even when a phrase rule matches inside.
 constexpr int kMaxPhraseBlockChars = 800;
+// Boilerplate lines are short; a longer block is not one line of chrome.
+constexpr int kMaxLineRuleChars = 200;
+// Widget runs: how many non-story blocks may sit between call-to-action
+// blocks, and how many before and after the run go with it.
+constexpr int kWidgetGap = 2;
+constexpr int kWidgetLead = 3;
+constexpr int kWidgetTail = 2;
 
 std::string Fmt(const char* f, double v) {
   char buf[64];
@@ -42,6 +49,70 @@ constexpr int kListingMaxProse = 600;
 // Headline, standfirst, byline and date together are shorter than this.
 constexpr int kMaxHeadlineZoneChars = 600;
 constexpr int kRecoverLevels = 8;
+
+// The phrase rules on one block: sets *reason and returns true when the
+// block is a boilerplate line or carries call-to-action wording.
+bool MatchRules(const RuleSet& rules, const Block& b, std::string* reason) {
+  if (b.kind == BlockKind::kPre) return false;
+  if (b.chars <= kMaxLineRuleChars) {
+    if (int hit = rules.boilerplate_line.Match(b.text); hit >= 0) {
+      *reason = "boilerplate line (" + rules.boilerplate_line.origin(hit) + ")";
+      return true;
+    }
+  }
+  if (b.chars <= kMaxPhraseBlockChars) {
+    if (int hit = rules.boilerplate_phrase.Match(b.text); hit >= 0) {
+      *reason = "boilerplate phrase (" + rules.boilerplate_phrase.origin(hit) + ")";
+      return true;
+    }
+  }
+  return false;
+}
+
+// Widgets in reading order: a run of two or more call-to-action blocks
+// (gaps of non-story blocks allowed) takes with it the non-story blocks
+// just before it (its headline and pitch) and just after it (its thank-you
+// and small print). Story prose bounds the run on both sides.
+void DropWidgetRuns(std::vector<Block>* blocks_ptr, const std::vector<bool>& cta) {
+  std::vector<Block>& blocks = *blocks_ptr;
+  // Only blocks still in play: kept ones and those the rules just dropped.
+  std::vector<size_t> seq;
+  for (size_t k = 0; k < blocks.size(); ++k)
+    if (blocks[k].kept || cta[k]) seq.push_back(k);
+  auto story = [&](size_t k) { return ReadsAsStory(blocks[k].text, blocks[k].chars); };
+  size_t i = 0;
+  while (i < seq.size()) {
+    if (!cta[seq[i]]) { ++i; continue; }
+    // Grow the run: the next call-to-action within kWidgetGap blocks joins
+    // when nothing between reads as story.
+    size_t last = i;
+    int count = 1;
+    for (size_t j = i + 1; j < seq.size() && j <= last + kWidgetGap + 1; ++j) {
+      if (!cta[seq[j]]) {
+        if (story(seq[j])) break;
+        continue;
+      }
+      last = j;
+      ++count;
+    }
+    if (count >= 2) {
+      size_t first = i;
+      for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]); ++n)
+        --first;
+      size_t end = last + 1;
+      for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]); ++n)
+        ++end;
+      for (size_t j = first; j < end; ++j) {
+        Block& b = blocks[seq[j]];
+        if (b.kept) Drop(&b, "filter", "part of a call-to-action widget (a run of " +
+                                           std::to_string(count) + " call-to-action blocks)");
+      }
+      i = end;
+    } else {
+      i = last + 1;
+    }
+  }
+}
 
 bool IsRecoverable(const Block& b) { return !b.in_article && b.stage == "locate"; }
 
@@ -173,21 +244,10 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       Drop(&b, "filter", "repeats the page title");
       continue;
     }
-    if (b.kind != BlockKind::kPre) {
-      if (b.chars <= 200) {
-        if (int hit = rules.boilerplate_line.Match(b.text); hit >= 0) {
-          Drop(&b, "filter", "boilerplate line (" + rules.boilerplate_line.origin(hit) + ")");
-          cta[k] = true;
-          continue;
-        }
-      }
-      if (b.chars <= kMaxPhraseBlockChars) {
-        if (int hit = rules.boilerplate_phrase.Match(b.text); hit >= 0) {
-          Drop(&b, "filter", "boilerplate phrase (" + rules.boilerplate_phrase.origin(hit) + ")");
-          cta[k] = true;
-          continue;
-        }
-      }
+    if (std::string why; MatchRules(rules, b, &why)) {
+      Drop(&b, "filter", std::move(why));
+      cta[k] = true;
+      continue;
     }
     if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) {
       double ld = b.chars ? double(b.link_chars) / b.chars : 0;
@@ -267,6 +327,8 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     for (int i = r; i < dom.node(r).end; ++i)
       if (dom.node(i).flags & kFormControl) expand(i, "form controls");
 
+  DropWidgetRuns(&blocks, cta);
+
   // Headings with no kept text under them before the next heading.
   for (size_t k = blocks.size(); k-- > 0;) {
     Block& b = blocks[k];
@@ -282,6 +344,30 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     }
     if (!has_body) Drop(&b, "filter", "heading with no kept text under it");
   }
+}
+
+
+bool ReadsAsStory(std::string_view text, int chars) {
+  if (chars < 40) return false;
+  TextShape shape = MeasureText(text);
+  const int sentences = std::max(1, shape.sentences);
+  // Scripts written without spaces have one "word" per few characters;
+  // judge them by characters per sentence.
+  if (shape.words * 3 > chars) return chars >= 40 && chars / sentences >= 20;
+  return shape.words >= 10 && shape.words / sentences >= 10;
+}
+
+void FilterTextBlocks(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
+  std::vector<Block>& blocks = *blocks_ptr;
+  std::vector<bool> cta(blocks.size(), false);
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    Block& b = blocks[k];
+    if (std::string why; MatchRules(rules, b, &why)) {
+      Drop(&b, "filter", std::move(why));
+      cta[k] = true;
+    }
+  }
+  DropWidgetRuns(&blocks, cta);
 }
 
 }  // namespace winnow

@@ -31,6 +31,15 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_features
                   const std::vector<int>& roots, const RuleSet& rules, const std::string& title,
                   std::vector<Block>* blocks);
 
+// Text mode: the same phrase rules and widget runs, on blocks split from
+// plain text (there is no markup to go by).
+void FilterTextBlocks(const RuleSet& rules, std::vector<Block>* blocks);
+
+// True when the text reads as story prose: ten or more words in sentences
+// of ten words on average (or, without word spaces, 40+ characters in
+// sentences of 20+). Widget copy is short lines of short sentences.
+bool ReadsAsStory(std::string_view text, int chars);
+
 }  // namespace winnow
 
 #endif  // WINNOW_FILTER_H_

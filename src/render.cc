@@ -26,7 +26,7 @@ std::string RenderText(const std::vector<Block>& blocks) {
   for (const Block& b : blocks) {
     if (!b.kept) continue;
     if (!first) out += (b.group >= 0 && b.group == prev_group) ? "\n" : "\n\n";
-    out += b.text;
+    out += b.raw.empty() ? b.text : b.raw;
     prev_group = b.group;
     first = false;
   }

@@ -82,6 +82,14 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       continue;
     }
     std::string origin = std::string(name) + ":" + std::to_string(line_no);
+    if (line.substr(0, 6) == "@hosts") {
+      if (!section.empty()) {
+        *error = origin + ": @hosts must come before the first [section]";
+        return false;
+      }
+      if (nl == text.size()) break;
+      continue;
+    }
     if (line.front() == '[') {
       if (line.back() != ']') {
         *error = origin + ": section header must end with ']'";
@@ -140,14 +148,75 @@ bool RuleSet::Compile(std::string* error) {
   return true;
 }
 
-std::unique_ptr<RuleSet> LoadRules(bool builtin, const std::vector<std::string>& dirs,
-                                   std::string* error) {
-  auto rules = std::make_unique<RuleSet>();
-  if (builtin) {
-    for (int i = 0; i < kEmbeddedRuleFileCount; ++i) {
-      std::string name = std::string("rules/") + kEmbeddedRuleFiles[i].path;
-      if (!rules->AddFile(name, kEmbeddedRuleFiles[i].text, error)) return nullptr;
+namespace {
+
+// The hosts named on a file's "@hosts" line, lower-cased; empty when the
+// file applies everywhere.
+std::vector<std::string> FileHosts(std::string_view text) {
+  std::vector<std::string> hosts;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = CollapseSpace(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (line.rfind("@hosts", 0) == 0) {
+      std::string rest = AsciiLower(line.substr(6));
+      for (char& c : rest)
+        if (c == ',') c = ' ';
+      size_t i = 0;
+      while (i < rest.size()) {
+        while (i < rest.size() && rest[i] == ' ') ++i;
+        size_t j = rest.find(' ', i);
+        if (j == std::string::npos) j = rest.size();
+        if (j > i) hosts.push_back(rest.substr(i, j - i));
+        i = j;
+      }
+    } else if (!line.empty() && line[0] == '[') {
+      break;
     }
+  }
+  return hosts;
+}
+
+struct RuleFile {
+  std::string name;
+  std::string text;
+};
+
+}  // namespace
+
+std::string UrlHost(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : start + 3;
+  size_t end = url.find_first_of("/?#", start);
+  std::string host = AsciiLower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
+  if (size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  if (size_t colon = host.find(':'); colon != std::string::npos) host.resize(colon);
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
+const RuleSet& Rules::ForUrl(std::string_view url) const {
+  if (scoped_.empty() || url.empty()) return *global_;
+  const std::string host = UrlHost(url);
+  if (host.empty()) return *global_;
+  for (const Scoped& s : scoped_) {
+    for (const std::string& h : s.hosts) {
+      if (host == h || (host.size() > h.size() && host.compare(host.size() - h.size(), h.size(), h) == 0 &&
+                        host[host.size() - h.size() - 1] == '.'))
+        return *s.set;
+    }
+  }
+  return *global_;
+}
+
+std::unique_ptr<Rules> LoadRules(bool builtin, const std::vector<std::string>& dirs,
+                                 std::string* error) {
+  std::vector<RuleFile> files;
+  if (builtin) {
+    for (int i = 0; i < kEmbeddedRuleFileCount; ++i)
+      files.push_back({std::string("rules/") + kEmbeddedRuleFiles[i].path, kEmbeddedRuleFiles[i].text});
   }
   namespace fs = std::filesystem;
   for (const std::string& dir : dirs) {
@@ -156,17 +225,17 @@ std::unique_ptr<RuleSet> LoadRules(bool builtin, const std::vector<std::string>&
       *error = dir + ": not a directory";
       return nullptr;
     }
-    std::vector<fs::path> files;
+    std::vector<fs::path> paths;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
          it.increment(ec)) {
-      if (it->is_regular_file() && it->path().extension() == ".rules") files.push_back(it->path());
+      if (it->is_regular_file() && it->path().extension() == ".rules") paths.push_back(it->path());
     }
     if (ec) {
       *error = dir + ": " + ec.message();
       return nullptr;
     }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) {
+    std::sort(paths.begin(), paths.end());
+    for (const fs::path& f : paths) {
       std::ifstream in(f, std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
@@ -174,10 +243,30 @@ std::unique_ptr<RuleSet> LoadRules(bool builtin, const std::vector<std::string>&
         *error = f.string() + ": cannot read";
         return nullptr;
       }
-      if (!rules->AddFile(f.string(), ss.str(), error)) return nullptr;
+      files.push_back({f.string(), ss.str()});
     }
   }
-  if (!rules->Compile(error)) return nullptr;
+  auto rules = std::unique_ptr<Rules>(new Rules());
+  rules->global_ = std::make_unique<RuleSet>();
+  std::vector<const RuleFile*> scoped;
+  for (const RuleFile& f : files) {
+    if (!FileHosts(f.text).empty()) {
+      scoped.push_back(&f);
+      continue;
+    }
+    if (!rules->global_->AddFile(f.name, f.text, error)) return nullptr;
+  }
+  if (!rules->global_->Compile(error)) return nullptr;
+  // Each scoped file gets a full set of its own: the global rules and its.
+  for (const RuleFile* sf : scoped) {
+    Rules::Scoped s;
+    s.hosts = FileHosts(sf->text);
+    s.set = std::make_unique<RuleSet>();
+    for (const RuleFile& f : files)
+      if (FileHosts(f.text).empty() && !s.set->AddFile(f.name, f.text, error)) return nullptr;
+    if (!s.set->AddFile(sf->name, sf->text, error) || !s.set->Compile(error)) return nullptr;
+    rules->scoped_.push_back(std::move(s));
+  }
   return rules;
 }
 

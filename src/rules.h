@@ -69,16 +69,40 @@ struct RuleSet {
   PatternSet boilerplate_phrase;  // the block contains one of these
 
   // Parses one rules file's text; `name` is used in error messages and
-  // explanations. Call Compile() after the last file.
+  // explanations. Call Compile() after the last file. An "@hosts" line is
+  // skipped here (LoadRules reads it).
   bool AddFile(std::string_view name, std::string_view text, std::string* error);
   bool Compile(std::string* error);
 };
 
+// All rules: the ones that apply everywhere, and for each file scoped to
+// hosts ("@hosts example.com" at its top) a set holding the global rules and
+// that file's. A host matches itself and its subdomains.
+class Rules {
+ public:
+  const RuleSet& global() const { return *global_; }
+  // The rule set for a URL's host (the global set when no scope matches).
+  const RuleSet& ForUrl(std::string_view url) const;
+  size_t scoped_count() const { return scoped_.size(); }
+
+ private:
+  friend std::unique_ptr<Rules> LoadRules(bool, const std::vector<std::string>&, std::string*);
+  struct Scoped {
+    std::vector<std::string> hosts;
+    std::unique_ptr<RuleSet> set;
+  };
+  std::unique_ptr<RuleSet> global_;
+  std::vector<Scoped> scoped_;
+};
+
+// The host of a URL, lower-cased, without port or "www."; empty when none.
+std::string UrlHost(std::string_view url);
+
 // Loads the built-in rules (unless builtin is false), then every *.rules file
 // under each of dirs, and compiles them. Returns null and sets *error on the
 // first problem, naming the file and line.
-std::unique_ptr<RuleSet> LoadRules(bool builtin, const std::vector<std::string>& dirs,
-                                   std::string* error);
+std::unique_ptr<Rules> LoadRules(bool builtin, const std::vector<std::string>& dirs,
+                                 std::string* error);
 
 }  // namespace winnow
 

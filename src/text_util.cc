@@ -1,6 +1,10 @@
 #include "text_util.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
+
+#include <memory>
 
 namespace winnow {
 
@@ -91,6 +95,43 @@ int CountCommas(std::string_view s) {
     }
   }
   return n;
+}
+
+namespace {
+
+// Break iterators are costly to build: one per thread, cloned from a
+// prototype made once.
+icu::BreakIterator* ThreadIterator(bool sentences) {
+  thread_local std::unique_ptr<icu::BreakIterator> word, sentence;
+  std::unique_ptr<icu::BreakIterator>& it = sentences ? sentence : word;
+  if (!it) {
+    UErrorCode err = U_ZERO_ERROR;
+    it.reset(sentences ? icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err)
+                       : icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), err));
+    if (U_FAILURE(err)) it.reset();
+  }
+  return it.get();
+}
+
+}  // namespace
+
+TextShape MeasureText(std::string_view utf8) {
+  TextShape shape;
+  UErrorCode err = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &err);
+  if (U_FAILURE(err)) return shape;
+  if (icu::BreakIterator* w = ThreadIterator(false)) {
+    w->setText(ut, err);
+    for (int32_t p = w->first(); (p = w->next()) != icu::BreakIterator::DONE;)
+      if (w->getRuleStatus() != UBRK_WORD_NONE) ++shape.words;
+  }
+  err = U_ZERO_ERROR;
+  if (icu::BreakIterator* s = ThreadIterator(true)) {
+    s->setText(ut, err);
+    for (int32_t p = s->first(); (p = s->next()) != icu::BreakIterator::DONE;) ++shape.sentences;
+  }
+  utext_close(ut);
+  return shape;
 }
 
 std::string SanitizeUtf8(std::string_view s) {

@@ -31,6 +31,15 @@ std::string AsciiLower(std::string_view s);
 // Counts commas of Latin and CJK scripts; readability's cheap sign of prose.
 int CountCommas(std::string_view s);
 
+// Words and sentences by ICU's break rules (any script: CJK words are
+// dictionary-segmented). Used to tell story prose (sentences of ten words
+// and more) from widget copy ("Save hours of research. Gain an edge.").
+struct TextShape {
+  int words = 0;
+  int sentences = 0;
+};
+TextShape MeasureText(std::string_view utf8);
+
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string SanitizeUtf8(std::string_view s);
 

@@ -10,8 +10,9 @@ namespace {
 
 TEST(Rules, BuiltinRulesLoad) {
   std::string err;
-  auto rules = LoadRules(true, {}, &err);
-  ASSERT_TRUE(rules) << err;
+  auto all = LoadRules(true, {}, &err);
+  ASSERT_TRUE(all) << err;
+  const RuleSet* rules = &all->global();
   EXPECT_GT(rules->drop_class.size(), 5u);
   EXPECT_GT(rules->boilerplate_phrase.size(), 10u);
   EXPECT_FALSE(rules->drop_tags.empty());
@@ -49,8 +50,9 @@ TEST(Rules, UserDirectoryAddsOnTop) {
   fs::create_directories(dir);
   std::ofstream(dir / "mine.rules") << "[boilerplate-line]\nbuy our mugs today\n";
   std::string err;
-  auto rules = LoadRules(true, {dir.string()}, &err);
-  ASSERT_TRUE(rules) << err;
+  auto all = LoadRules(true, {dir.string()}, &err);
+  ASSERT_TRUE(all) << err;
+  const RuleSet* rules = &all->global();
   EXPECT_GE(rules->boilerplate_line.Match("Buy our mugs today"), 0);
   EXPECT_GE(rules->boilerplate_line.Match("Advertisement"), 0);  // built-ins still there
   fs::remove_all(dir);
@@ -58,8 +60,9 @@ TEST(Rules, UserDirectoryAddsOnTop) {
 
 TEST(Rules, PhrasesSpareNewsSentences) {
   std::string err;
-  auto rules = LoadRules(true, {}, &err);
-  ASSERT_TRUE(rules) << err;
+  auto all = LoadRules(true, {}, &err);
+  ASSERT_TRUE(all) << err;
+  const RuleSet* rules = &all->global();
   // Stories about privacy and subscriptions must not look like notices.
   EXPECT_EQ(rules->boilerplate_phrase.Match(
                 "The regulator said the company's privacy policy failed to explain how data was shared."),

@@ -40,14 +40,19 @@ struct Config {
   bool builtin_rules = true;
 };
 
+// What the input is. kAuto tells HTML from plain text by the bytes.
+enum class Mode { kAuto, kHtml, kText };
+
 struct Input {
-  // Raw bytes of the page, any charset.
+  // Raw bytes of the page (any charset), or plain text (UTF-8) in text mode.
   std::string_view bytes;
   // Charset from outside the document (an HTTP header), used when the
   // document has no byte-order mark. Empty when unknown.
   std::string_view declared_charset;
-  // The page's URL, when known (used by site-scoped rules).
+  // The page's URL, when known (used by site-scoped rules). Without it, a
+  // page's canonical link or og:url is used.
   std::string_view url;
+  Mode mode = Mode::kAuto;
 };
 
 enum class Status {
@@ -66,6 +71,8 @@ const char* BlockKindName(BlockKind k);
 
 struct BlockRecord {
   BlockKind kind = BlockKind::kParagraph;
+  // Text mode: the block's lines as they were. Empty in HTML mode.
+  std::string raw;
   std::string text;        // collapsed text of the block
   bool kept = false;
   std::string stage;       // "prune", "locate", "filter", ...
@@ -81,6 +88,8 @@ struct Result {
   std::string text;        // the article body, NFC, blank line between blocks
   std::string title;
   std::string encoding;    // the charset the input was decoded from
+  Mode mode = Mode::kHtml; // how the input was read (never kAuto)
+  std::string url;         // the URL that chose site rules (given or found)
   bool truncated = false;  // a limit cut part of the document
   std::vector<BlockRecord> blocks;
 };
@@ -92,8 +101,14 @@ class Extractor {
   static std::unique_ptr<Extractor> Create(const Config& config, std::string* error);
   ~Extractor();
 
+  // Cleans one input. Never throws; bad input gives a Result whose status
+  // says why.
   Result Extract(const Input& input) const;
-  Result Extract(std::string_view html) const { return Extract(Input{html, {}, {}}); }
+  Result Extract(std::string_view html) const { return Extract(Input{html, {}, {}, Mode::kAuto}); }
+  // Plain text (a scraped page's text): the same as Extract with Mode::kText.
+  Result ExtractText(std::string_view text) const {
+    return Extract(Input{text, {}, {}, Mode::kText});
+  }
 
   struct Impl;
 

@@ -34,13 +34,16 @@ const char* const kDescription =
 const char* const kFooter =
     "\nInputs:\n"
     "  FILE     a page (raw bytes, any charset)\n"
-    "  DIR      every *.html, *.htm and *.xhtml file below it, in sorted order\n"
+    "  DIR      every *.html, *.htm and *.xhtml file below it (*.txt with --mode text),\n"
+    "           in sorted order\n"
     "  -        standard input (also the default when no input is named)\n"
     "\nExamples:\n"
     "  winnow page.html                      print the article of one page\n"
     "  curl -s URL | winnow --url URL        clean a page from a pipe\n"
     "  winnow -o clean/ crawl/               write clean/<name>.txt for every crawl/<name>.html\n"
     "  winnow --format json page.html        title, encoding and text as one JSON line\n"
+    "  winnow --mode text scraped.txt        clean text an older scraper produced\n"
+    "  winnow --explain page.html            every block with its decision and the rule behind it\n"
     "  winnow --rules my-rules/ page.html    add your own rules (see rules/README.md)\n"
     "\nExit status:\n"
     "  0  every input was cleaned\n"
@@ -53,9 +56,11 @@ struct Job {
   std::string out_name;  // relative output name without extension
 };
 
-bool HasHtmlExtension(const fs::path& p) {
+// Which files a directory walk picks up: pages, or with --mode text, .txt.
+bool WantFile(const fs::path& p, bool text_mode) {
   std::string e = p.extension().string();
   for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (text_mode) return e == ".txt";
   return e == ".html" || e == ".htm" || e == ".xhtml";
 }
 
@@ -170,6 +175,7 @@ int main(int argc, char** argv) {
   std::string charset;
   std::string url;
   std::string format = "text";
+  std::string mode = "auto";
   bool quiet = false;
   bool explain = false;
 
@@ -187,6 +193,10 @@ int main(int argc, char** argv) {
                  "header would say)")
       ->type_name("NAME");
   app.add_option("--url", url, "URL of the page, for site-scoped rules");
+  app.add_option("--mode", mode,
+                 "What the inputs are: html, text (already-extracted text, one blank line "
+                 "between paragraphs), or auto (default: told apart by their content)")
+      ->check(CLI::IsMember({"auto", "html", "text"}));
   app.add_option("--format", format, "Output format: text (default) or json (one line per input)")
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("--explain", explain,
@@ -224,7 +234,7 @@ int main(int argc, char** argv) {
       std::vector<fs::path> files;
       for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::end(it); it.increment(ec)) {
-        if (it->is_regular_file(ec) && HasHtmlExtension(it->path())) files.push_back(it->path());
+        if (it->is_regular_file(ec) && WantFile(it->path(), mode == "text")) files.push_back(it->path());
       }
       if (ec) {
         if (!quiet) std::cerr << "winnow: " << in << ": " << ec.message() << "\n";
@@ -250,7 +260,10 @@ int main(int argc, char** argv) {
       ++failed;
       continue;
     }
-    winnow::Input input{bytes, charset, url};
+    winnow::Input input{bytes, charset, url,
+                        mode == "html" ? winnow::Mode::kHtml
+                        : mode == "text" ? winnow::Mode::kText
+                                         : winnow::Mode::kAuto};
     winnow::Result r = extractor->Extract(input);
     if (r.status != winnow::Status::kOk && r.status != winnow::Status::kEmpty) {
       if (!quiet)
