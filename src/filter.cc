@@ -20,6 +20,9 @@ constexpr int kMaxLineRuleChars = 200;
 constexpr int kWidgetGap = 2;
 constexpr int kWidgetLead = 3;
 constexpr int kWidgetTail = 2;
+// A link list under a list heading: at most this many items, each short.
+constexpr int kMaxListItems = 12;
+constexpr int kMaxListItemChars = 120;
 
 std::string Fmt(const char* f, double v) {
   char buf[64];
@@ -55,6 +58,10 @@ constexpr int kRecoverLevels = 8;
 bool MatchRules(const RuleSet& rules, const Block& b, std::string* reason) {
   if (b.kind == BlockKind::kPre) return false;
   if (b.chars <= kMaxLineRuleChars) {
+    if (int hit = rules.list_header.Match(b.text); hit >= 0) {
+      *reason = "heading of a link list (" + rules.list_header.origin(hit) + ")";
+      return true;
+    }
     if (int hit = rules.boilerplate_line.Match(b.text); hit >= 0) {
       *reason = "boilerplate line (" + rules.boilerplate_line.origin(hit) + ")";
       return true;
@@ -73,13 +80,16 @@ bool MatchRules(const RuleSet& rules, const Block& b, std::string* reason) {
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
 // and small print). Story prose bounds the run on both sides.
-void DropWidgetRuns(std::vector<Block>* blocks_ptr, const std::vector<bool>& cta) {
+void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta) {
   std::vector<Block>& blocks = *blocks_ptr;
   // Only blocks still in play: kept ones and those the rules just dropped.
   std::vector<size_t> seq;
   for (size_t k = 0; k < blocks.size(); ++k)
     if (blocks[k].kept || cta[k]) seq.push_back(k);
-  auto story = [&](size_t k) { return ReadsAsStory(blocks[k].text, blocks[k].chars); };
+  auto story = [&](size_t k) {
+    return ReadsAsStory(blocks[k].text, blocks[k].chars) &&
+           (blocks[k].chars > kMaxPhraseBlockChars || rules.widget_pitch.Match(blocks[k].text) < 0);
+  };
   size_t i = 0;
   while (i < seq.size()) {
     if (!cta[seq[i]]) { ++i; continue; }
@@ -110,6 +120,34 @@ void DropWidgetRuns(std::vector<Block>* blocks_ptr, const std::vector<bool>& cta
       i = end;
     } else {
       i = last + 1;
+    }
+  }
+}
+
+// A link list's heading ("Related stories", "More from Science") takes the
+// list under it: the following short lines that end like headlines, not
+// like sentences. (In markup the list's links usually settle it already;
+// in text there are no links left.)
+void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
+  std::vector<Block>& blocks = *blocks_ptr;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (blocks[k].kept || blocks[k].stage != "filter" || blocks[k].chars > kMaxLineRuleChars ||
+        rules.list_header.Match(blocks[k].text) < 0)
+      continue;
+    int taken = 0;
+    for (size_t j = k + 1; j < blocks.size() && taken < kMaxListItems; ++j) {
+      Block& b = blocks[j];
+      if (!b.kept) {
+        if (b.stage == "prune" || b.stage == "locate") continue;
+        ++taken;  // dropped by a rule already: still part of the list
+        continue;
+      }
+      const char last = b.text.empty() ? '.' : b.text.back();
+      if (b.chars > kMaxListItemChars || last == '.' || last == ':' || ReadsAsStory(b.text, b.chars) ||
+          b.kind == BlockKind::kHeading)
+        break;
+      Drop(&b, "filter", "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
+      ++taken;
     }
   }
 }
@@ -327,7 +365,8 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     for (int i = r; i < dom.node(r).end; ++i)
       if (dom.node(i).flags & kFormControl) expand(i, "form controls");
 
-  DropWidgetRuns(&blocks, cta);
+  DropLinkLists(rules, &blocks);
+  DropWidgetRuns(rules, &blocks, cta);
 
   // Headings with no kept text under them before the next heading.
   for (size_t k = blocks.size(); k-- > 0;) {
@@ -367,7 +406,8 @@ void FilterTextBlocks(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
       cta[k] = true;
     }
   }
-  DropWidgetRuns(&blocks, cta);
+  DropLinkLists(rules, &blocks);
+  DropWidgetRuns(rules, &blocks, cta);
 }
 
 }  // namespace winnow

@@ -60,7 +60,9 @@ RuleSet::RuleSet()
       positive_class(RE2::UNANCHORED),
       negative_class(RE2::UNANCHORED),
       boilerplate_line(RE2::ANCHOR_BOTH),
-      boilerplate_phrase(RE2::UNANCHORED) {}
+      boilerplate_phrase(RE2::UNANCHORED),
+      list_header(RE2::ANCHOR_BOTH),
+      widget_pitch(RE2::UNANCHORED) {}
 
 bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string* error) {
   std::string section;
@@ -99,7 +101,8 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       static const char* const kKnown[] = {"drop-tag", "layout-tag", "drop-role", "drop-class",
                                            "layout-class", "discussion-class", "keep-class",
                                            "positive-class", "negative-class",
-                                           "boilerplate-line", "boilerplate-phrase"};
+                                           "boilerplate-line", "boilerplate-phrase",
+                                           "list-header", "widget-pitch"};
       if (std::find_if(std::begin(kKnown), std::end(kKnown),
                        [&](const char* k) { return section == k; }) == std::end(kKnown)) {
         *error = origin + ": unknown section [" + section + "]";
@@ -133,6 +136,10 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       ok = boilerplate_line.Add(line, origin, error);
     } else if (section == "boilerplate-phrase") {
       ok = boilerplate_phrase.Add(line, origin, error);
+    } else if (section == "list-header") {
+      ok = list_header.Add(line, origin, error);
+    } else if (section == "widget-pitch") {
+      ok = widget_pitch.Add(line, origin, error);
     }
     if (!ok) return false;
     if (nl == text.size()) break;
@@ -142,7 +149,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 
 bool RuleSet::Compile(std::string* error) {
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &positive_class, &negative_class,
-                        &boilerplate_line, &boilerplate_phrase}) {
+                        &boilerplate_line, &boilerplate_phrase, &list_header, &widget_pitch}) {
     if (!s->Compile(error)) return false;
   }
   return true;

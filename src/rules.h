@@ -67,6 +67,8 @@ struct RuleSet {
   // Matched against a block's collapsed text.
   PatternSet boilerplate_line;    // the whole block is one of these
   PatternSet boilerplate_phrase;  // the block contains one of these
+  PatternSet list_header;         // the whole block introduces a list of links
+  PatternSet widget_pitch;        // the block reads as a widget's sales pitch
 
   // Parses one rules file's text; `name` is used in error messages and
   // explanations. Call Compile() after the last file. An "@hosts" line is
