@@ -191,6 +191,8 @@ std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits
           if (!key) key = Attr(e, "name");
           const GumboAttribute* content = Attr(e, "content");
           if (key && content) dom->metas_.emplace_back(AsciiLower(key->value), content->value);
+        } else if (e.tag == GUMBO_TAG_TIME && dom->first_time_.empty()) {
+          if (const GumboAttribute* dt = Attr(e, "datetime")) dom->first_time_ = dt->value;
         } else if (e.tag == GUMBO_TAG_LINK && dom->canonical_.empty()) {
           const GumboAttribute* rel = Attr(e, "rel");
           const GumboAttribute* href = Attr(e, "href");

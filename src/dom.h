@@ -67,6 +67,8 @@ class Dom {
   // Content of <meta property|name=key content=...>, or empty.
   std::string_view meta(std::string_view key) const;
   std::string_view canonical_url() const { return canonical_; }
+  // datetime of the first <time> element, or empty.
+  std::string_view first_time() const { return first_time_; }
   bool truncated() const { return truncated_; }
   bool too_deep() const { return too_deep_; }
 
@@ -83,6 +85,7 @@ class Dom {
   std::string title_;
   std::vector<std::pair<std::string, std::string_view>> metas_;
   std::string_view canonical_;
+  std::string_view first_time_;
   int body_ = 0;
   bool truncated_ = false;
   bool too_deep_ = false;

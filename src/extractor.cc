@@ -10,7 +10,9 @@
 #include "dom.h"
 #include "node_features.h"
 #include "filter.h"
+#include "language.h"
 #include "locate.h"
+#include "metadata.h"
 #include "preclean.h"
 #include "prune.h"
 #include "render.h"
@@ -133,6 +135,7 @@ Result Extractor::Extract(const Input& input) const {
     std::vector<Block> blocks = SplitTextBlocks(decoded.utf8, rules);
     FilterTextBlocks(rules, &blocks);
     r.text = RenderText(blocks);
+    r.language = DetectLanguage(r.text);
     if (blocks.empty()) r.status = Status::kEmpty;
     RecordBlocks(blocks, nullptr, "text mode", &r);
     return r;
@@ -167,6 +170,8 @@ Result Extractor::Extract(const Input& input) const {
   // 8. render
   r.text = RenderText(blocks);
   if (r.text.empty() && all[dom->body()].chars == 0) r.status = Status::kEmpty;
+  r.language = DetectLanguage(r.text);
+  r.metadata = ExtractMetadata(*dom, pre.json_ld);
   RecordBlocks(blocks, dom.get(), "article located by " + located.method, &r);
   return r;
 }

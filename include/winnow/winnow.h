@@ -83,6 +83,14 @@ struct BlockRecord {
   double link_density() const { return chars ? double(link_chars) / chars : 0.0; }
 };
 
+// Page metadata, from JSON-LD, Open Graph and <meta> tags, and <time>.
+struct Metadata {
+  std::string author;
+  std::string date;           // as the page gives it (usually ISO 8601)
+  std::string site_name;
+  std::string canonical_url;
+};
+
 struct Result {
   Status status = Status::kOk;
   std::string text;        // the article body, NFC, blank line between blocks
@@ -90,6 +98,8 @@ struct Result {
   std::string encoding;    // the charset the input was decoded from
   Mode mode = Mode::kHtml; // how the input was read (never kAuto)
   std::string url;         // the URL that chose site rules (given or found)
+  std::string language;    // of the text: ISO 639 code, "" when unsure
+  Metadata metadata;       // HTML mode only
   bool truncated = false;  // a limit cut part of the document
   std::vector<BlockRecord> blocks;
 };
