@@ -34,8 +34,9 @@ bool IsDataTable(const Dom& dom, int table) {
 
 class Builder {
  public:
-  Builder(const Dom& dom, const PruneResult& pruned, const std::vector<int>& roots)
-      : dom_(dom), pruned_(pruned), roots_(roots) {}
+  Builder(const Dom& dom, const PruneResult& pruned, const std::vector<int>& roots,
+          const BlockOptions& options)
+      : dom_(dom), pruned_(pruned), roots_(roots), opt_(options) {}
 
   std::vector<Block> Run();
 
@@ -55,7 +56,14 @@ class Builder {
   const Dom& dom_;
   const PruneResult& pruned_;
   const std::vector<int>& roots_;
+  const BlockOptions opt_;
   std::vector<Block> out_;
+  // Markdown: markers opened before the block's first text, and the state
+  // of white space in Block::md.
+  std::string md_prefix_;
+  bool md_pending_space_ = false;
+  void MdOpen(const char* marker);
+  void MdClose(const char* marker);
   std::vector<Open> stack_;
   Block cur_;
   bool has_cur_ = false;
@@ -89,9 +97,33 @@ void Builder::Flush() {
     while (!cur_.text.empty() && (cur_.text.back() == ' ' || cur_.text.back() == '\t'))
       cur_.text.pop_back();
   }
-  if (cur_.chars > 0 && !cur_.text.empty()) out_.push_back(std::move(cur_));
+  if (cur_.chars > 0 && !cur_.text.empty()) {
+    if (opt_.markdown) {
+      while (!cur_.md.empty() && cur_.md.back() == ' ') cur_.md.pop_back();
+      if (cur_.kind == BlockKind::kPre) cur_.md = cur_.text;
+    }
+    out_.push_back(std::move(cur_));
+  }
   cur_ = Block();
   pending_space_ = false;
+  md_pending_space_ = false;
+  md_prefix_.clear();
+}
+
+void Builder::MdOpen(const char* marker) {
+  if (!opt_.markdown || pre_depth_ > 0) return;
+  if (!has_cur_) {
+    md_prefix_ += marker;
+    return;
+  }
+  if (md_pending_space_ && !cur_.md.empty()) cur_.md.push_back(' ');
+  md_pending_space_ = false;
+  cur_.md += marker;
+}
+
+void Builder::MdClose(const char* marker) {
+  if (!opt_.markdown || pre_depth_ > 0 || !has_cur_) return;
+  cur_.md += marker;
 }
 
 void Builder::EmitPruned(int i) {
@@ -139,6 +171,9 @@ void Builder::AddText(int i) {
     cur_.stage = cur_.in_article ? "" : "locate";
     cur_.reason = cur_.in_article ? "" : "outside the article";
     pending_space_ = false;
+    md_pending_space_ = false;
+    cur_.md = std::move(md_prefix_);
+    md_prefix_.clear();
   }
   size_t before_len = cur_.text.size();
   if (pre_depth_ > 0) {
@@ -146,10 +181,13 @@ void Builder::AddText(int i) {
   } else {
     if (row_has_cell_pending_tab_) {
       if (!cur_.text.empty()) cur_.text.push_back('\t');
+      if (opt_.markdown && !cur_.md.empty()) cur_.md.push_back('\t');
       row_has_cell_pending_tab_ = false;
       pending_space_ = false;
+      md_pending_space_ = false;
     }
     AppendCollapsed(n.text, &cur_.text, &pending_space_);
+    if (opt_.markdown) AppendCollapsed(n.text, &cur_.md, &md_pending_space_);
   }
   int c = 0;
   for (size_t k = before_len; k < cur_.text.size(); ++k) {
@@ -195,6 +233,12 @@ void Builder::Enter(int i) {
     if (!(table_node_ >= 0 && IsBlockTag(t) && t != GUMBO_TAG_TABLE)) Flush();
   }
   if (t == GUMBO_TAG_A) ++link_depth_;
+  if (opt_.markdown) {
+    if (t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG) MdOpen("**");
+    else if (t == GUMBO_TAG_I || t == GUMBO_TAG_EM) MdOpen("*");
+    else if (t == GUMBO_TAG_CODE && pre_depth_ == 0) MdOpen("`");
+    else if (t == GUMBO_TAG_A && opt_.links && !n.href.empty()) MdOpen("[");
+  }
   if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_XMP || t == GUMBO_TAG_PLAINTEXT) {
     if (pre_depth_ == 0) Flush();
     ++pre_depth_;
@@ -210,6 +254,15 @@ void Builder::Enter(int i) {
 void Builder::Close(const Open& o) {
   const GumboTag t = dom_.node(o.node).tag;
   if (t == GUMBO_TAG_A && link_depth_ > 0) --link_depth_;
+  if (opt_.markdown) {
+    if (t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG) MdClose("**");
+    else if (t == GUMBO_TAG_I || t == GUMBO_TAG_EM) MdClose("*");
+    else if (t == GUMBO_TAG_CODE && pre_depth_ == 0) MdClose("`");
+    else if (t == GUMBO_TAG_A && opt_.links && !dom_.node(o.node).href.empty()) {
+      std::string close = "](" + std::string(dom_.node(o.node).href) + ")";
+      MdClose(close.c_str());
+    }
+  }
   if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_XMP || t == GUMBO_TAG_PLAINTEXT) {
     if (--pre_depth_ == 0) Flush();
     return;
@@ -277,10 +330,10 @@ std::string DescribeNode(const Dom& dom, int i) {
 }
 
 std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned,
-                               const std::vector<int>& roots) {
+                               const std::vector<int>& roots, const BlockOptions& options) {
   std::vector<int> sorted(roots);
   std::sort(sorted.begin(), sorted.end());
-  return Builder(dom, pruned, sorted).Run();
+  return Builder(dom, pruned, sorted, options).Run();
 }
 
 }  // namespace winnow

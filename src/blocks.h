@@ -22,6 +22,7 @@ struct Block {
   int heading_level = 0;  // 1..6 for headings
   std::string text;       // collapsed; verbatim for kPre; cells split by '\t'
   std::string raw;        // text mode: the lines as they were, for output
+  std::string md;         // Markdown inline text (emphasis, code, links), when asked
   int owner = 0;          // innermost block-level element holding the text
   int first_node = 0;     // first Dom node of the block (document order)
   int group = -1;         // list or table node: lines of one group join with '\n'
@@ -33,8 +34,13 @@ struct Block {
   std::string reason;     // why
 };
 
+struct BlockOptions {
+  bool markdown = false;  // also fill Block::md
+  bool links = false;     // Markdown links (needs hrefs kept by preclean)
+};
+
 std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned,
-                               const std::vector<int>& roots);
+                               const std::vector<int>& roots, const BlockOptions& options = {});
 
 // "div.entry-content#main": the owner element for explanations.
 std::string DescribeNode(const Dom& dom, int i);

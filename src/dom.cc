@@ -163,6 +163,7 @@ std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits
           const GumboAttribute* a = Attr(e, "href");
           if (a && (a->value[0] == '#' || std::strncmp(a->value, "javascript:", 11) == 0))
             n.flags |= kHashLink;
+          if (a && a->value[0] != '#' && std::strcmp(a->value, "x") != 0) n.href = a->value;
         }
         if (e.tag == GUMBO_TAG_INPUT) {
           const GumboAttribute* a = Attr(e, "type");

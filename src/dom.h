@@ -41,6 +41,7 @@ struct Node {
   std::string_view cls;   // class attribute, raw
   std::string_view id;    // id attribute, raw
   std::string_view role;  // role attribute, raw
+  std::string_view href;  // <a href>, when preclean kept it (Markdown links)
   uint32_t sig_off = 0, sig_len = 0;  // lower-cased "class id" in Dom::sig_pool
 };
 

@@ -113,6 +113,8 @@ void RecordBlocks(const std::vector<Block>& blocks, const Dom* dom, const std::s
 
 }  // namespace
 
+size_t Extractor::max_input_bytes() const { return impl_->config.limits.max_input_bytes; }
+
 Result Extractor::Extract(const Input& input) const {
   Result r;
   const Limits& limits = impl_->config.limits;
@@ -135,6 +137,7 @@ Result Extractor::Extract(const Input& input) const {
     std::vector<Block> blocks = SplitTextBlocks(decoded.utf8, rules);
     FilterTextBlocks(rules, &blocks);
     r.text = RenderText(blocks);
+    if (input.markdown) r.markdown = RenderMarkdown(blocks);
     r.language = DetectLanguage(r.text);
     if (blocks.empty()) r.status = Status::kEmpty;
     RecordBlocks(blocks, nullptr, "text mode", &r);
@@ -142,7 +145,7 @@ Result Extractor::Extract(const Input& input) const {
   }
 
   // 2. preclean
-  Precleaned pre = Preclean(decoded.utf8);
+  Precleaned pre = Preclean(decoded.utf8, input.markdown && input.links);
   decoded.utf8.clear();
   decoded.utf8.shrink_to_fit();
   // 3. parse
@@ -151,6 +154,7 @@ Result Extractor::Extract(const Input& input) const {
   pl.max_nodes = limits.max_nodes;
   std::unique_ptr<Dom> dom = Dom::Parse(pre.html, pl);
   r.truncated = dom->truncated();
+  r.flattened = dom->too_deep();
   // Site rules follow the page's URL: given, else its canonical link or og:url.
   r.url = std::string(input.url);
   if (r.url.empty()) r.url = std::string(dom->canonical_url());
@@ -163,12 +167,16 @@ Result Extractor::Extract(const Input& input) const {
   std::vector<NodeFeatures> kept = ComputeFeatures(*dom, pruned.removed);
   Located located = Locate(*dom, kept, pruned.removed, rules, FindJsonLdArticleBody(pre.json_ld));
   // 6. blocks
-  std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots);
+  BlockOptions block_options;
+  block_options.markdown = input.markdown;
+  block_options.links = input.links;
+  std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots, block_options);
   r.title = NormalizeNfc(FindTitle(*dom, located.roots));
   // 7. filter
   FilterBlocks(*dom, all, kept, located.roots, rules, r.title, &blocks);
   // 8. render
   r.text = RenderText(blocks);
+  if (input.markdown) r.markdown = RenderMarkdown(blocks);
   if (r.text.empty() && all[dom->body()].chars == 0) r.status = Status::kEmpty;
   r.language = DetectLanguage(r.text);
   r.metadata = ExtractMetadata(*dom, pre.json_ld);

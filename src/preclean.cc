@@ -71,7 +71,7 @@ struct StartTag {
   bool ld_json = false;
 };
 
-bool ReadStartTag(std::string_view s, size_t i, std::string* out, StartTag* tag) {
+bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* out, StartTag* tag) {
   size_t j = i + 1;
   while (j < s.size() && !IsTagSpace(s[j]) && s[j] != '/' && s[j] != '>') ++j;
   tag->name = s.substr(i + 1, j - i - 1);
@@ -111,7 +111,7 @@ bool ReadStartTag(std::string_view s, size_t i, std::string* out, StartTag* tag)
     }
     Keep keep = KeepAttribute(name);
     if (keep == Keep::kNo) continue;
-    if (keep == Keep::kHref) {
+    if (keep == Keep::kHref && !(keep_links && value.find('"') == std::string_view::npos)) {
       // Only whether the link stays in the page matters downstream.
       bool in_page = !value.empty() && (value[0] == '#' || StartsWithCI(value, 0, "javascript:"));
       out->append(in_page ? " href=\"#\"" : " href=\"x\"");
@@ -143,7 +143,7 @@ bool ReadStartTag(std::string_view s, size_t i, std::string* out, StartTag* tag)
 
 }  // namespace
 
-Precleaned Preclean(std::string_view s) {
+Precleaned Preclean(std::string_view s, bool keep_links) {
   Precleaned out;
   out.html.reserve(s.size() / 3);
   size_t copied = 0;  // s[copied..] not yet copied
@@ -168,7 +168,7 @@ Precleaned Preclean(std::string_view s) {
     copied = i;
     StartTag tag;
     const size_t tag_start_out = out.html.size();
-    if (!ReadStartTag(s, i, &out.html, &tag)) break;  // copy the rest as it is
+    if (!ReadStartTag(s, i, keep_links, &out.html, &tag)) break;  // copy the rest as it is
     copied = i = tag.end;
     const char* cut = nullptr;
     for (const char* t : kCutTags)

@@ -20,7 +20,9 @@ struct Precleaned {
   std::vector<std::string> json_ld;  // raw text of each ld+json script
 };
 
-Precleaned Preclean(std::string_view html);
+// keep_links: keep href values (for Markdown links); otherwise an href
+// becomes "#" (in-page) or "x", all the later stages need.
+Precleaned Preclean(std::string_view html, bool keep_links = false);
 
 // The value of the first "articleBody" string found in the JSON-LD blocks,
 // unescaped, or empty. A small scanner, not a JSON parser: it only has to

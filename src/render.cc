@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace winnow {
 
 std::string NormalizeNfc(const std::string& utf8) {
@@ -27,6 +29,61 @@ std::string RenderText(const std::vector<Block>& blocks) {
     if (!b.kept) continue;
     if (!first) out += (b.group >= 0 && b.group == prev_group) ? "\n" : "\n\n";
     out += b.raw.empty() ? b.text : b.raw;
+    prev_group = b.group;
+    first = false;
+  }
+  if (!out.empty()) out.push_back('\n');
+  return NormalizeNfc(out);
+}
+
+std::string RenderMarkdown(const std::vector<Block>& blocks) {
+  std::string out;
+  int prev_group = -1;
+  bool first = true;
+  bool header_row_done = false;
+  for (const Block& b : blocks) {
+    if (!b.kept) continue;
+    const bool same_group = b.group >= 0 && b.group == prev_group;
+    if (!first) out += same_group ? "\n" : "\n\n";
+    if (!same_group) header_row_done = false;
+    const std::string& inline_text = b.md.empty() ? (b.raw.empty() ? b.text : b.raw) : b.md;
+    switch (b.kind) {
+      case BlockKind::kHeading:
+        out += std::string(std::clamp(b.heading_level, 1, 6), '#') + " " + inline_text;
+        break;
+      case BlockKind::kListItem:
+        out += "- " + inline_text;
+        break;
+      case BlockKind::kTableRow: {
+        std::string row = "| ";
+        int cells = 1;
+        for (char c : inline_text) {
+          if (c == '\t') {
+            row += " | ";
+            ++cells;
+          } else if (c == '|') {
+            row += "\\|";
+          } else {
+            row.push_back(c);
+          }
+        }
+        out += row + " |";
+        if (!header_row_done) {
+          out += "\n|";
+          for (int k = 0; k < cells; ++k) out += " --- |";
+          header_row_done = true;
+        }
+        break;
+      }
+      case BlockKind::kPre:
+        out += "```\n" + b.text + "\n```";
+        break;
+      case BlockKind::kQuote:
+        out += "> " + inline_text;
+        break;
+      default:
+        out += inline_text;
+    }
     prev_group = b.group;
     first = false;
   }

@@ -13,6 +13,10 @@ namespace winnow {
 
 std::string RenderText(const std::vector<Block>& blocks);
 
+// Markdown: "#" headings, "-" list items, "|" tables, "```" code, ">"
+// quotes; inline emphasis, code and links from Block::md.
+std::string RenderMarkdown(const std::vector<Block>& blocks);
+
 // NFC normalisation with ICU; returns the input when it is already NFC.
 std::string NormalizeNfc(const std::string& utf8);
 

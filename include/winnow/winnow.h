@@ -53,6 +53,10 @@ struct Input {
   // page's canonical link or og:url is used.
   std::string_view url;
   Mode mode = Mode::kAuto;
+  // Also render Result::markdown (headings, lists, tables, emphasis), with
+  // links when `links` is set.
+  bool markdown = false;
+  bool links = false;
 };
 
 enum class Status {
@@ -100,7 +104,9 @@ struct Result {
   std::string url;         // the URL that chose site rules (given or found)
   std::string language;    // of the text: ISO 639 code, "" when unsure
   Metadata metadata;       // HTML mode only
-  bool truncated = false;  // a limit cut part of the document
+  bool truncated = false;  // the node limit cut the rest of the document
+  bool flattened = false;  // nesting past the depth limit was flattened
+  std::string markdown;    // when Input::markdown: the text as Markdown
   std::vector<BlockRecord> blocks;
 };
 
@@ -114,6 +120,7 @@ class Extractor {
   // Cleans one input. Never throws; bad input gives a Result whose status
   // says why.
   Result Extract(const Input& input) const;
+  size_t max_input_bytes() const;
   Result Extract(std::string_view html) const { return Extract(Input{html, {}, {}, Mode::kAuto}); }
   // Plain text (a scraped page's text): the same as Extract with Mode::kText.
   Result ExtractText(std::string_view text) const {

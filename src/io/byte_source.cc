@@ -1,0 +1,227 @@
+#include "io/byte_source.h"
+
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace winnow::io {
+namespace {
+
+constexpr size_t kChunk = 256 * 1024;
+
+// Raw bytes: a FILE* or a string.
+class Raw {
+ public:
+  explicit Raw(FILE* f, bool own) : f_(f), own_(own) {}
+  explicit Raw(std::string s) : mem_(std::move(s)) {}
+  ~Raw() {
+    if (f_ && own_) std::fclose(f_);
+  }
+  size_t Read(char* buf, size_t n) {
+    if (f_) return std::fread(buf, 1, n, f_);
+    size_t k = std::min(n, mem_.size() - mem_pos_);
+    std::memcpy(buf, mem_.data() + mem_pos_, k);
+    mem_pos_ += k;
+    return k;
+  }
+
+ private:
+  FILE* f_ = nullptr;
+  bool own_ = false;
+  std::string mem_;
+  size_t mem_pos_ = 0;
+};
+
+// Common buffering of the compressed input.
+class Base : public ByteSource {
+ public:
+  explicit Base(std::unique_ptr<Raw> raw) : raw_(std::move(raw)), in_(kChunk) {}
+
+  // Makes sure at least one input byte is buffered; false at the end.
+  bool Fill() {
+    if (in_pos_ < in_len_) return true;
+    in_len_ = raw_->Read(in_.data(), in_.size());
+    in_pos_ = 0;
+    return in_len_ > 0;
+  }
+  void Consume(size_t n) {
+    in_pos_ += n;
+    raw_offset_ += n;
+  }
+  // Preloads the first bytes so the format can be sniffed.
+  void Prime() { Fill(); }
+  void set_raw_size(uint64_t size) { raw_size_ = size; }
+  std::unique_ptr<Raw> raw_;
+  std::vector<char> in_;
+  size_t in_pos_ = 0, in_len_ = 0;
+};
+
+class Plain : public Base {
+ public:
+  using Base::Base;
+  size_t Read(char* buf, size_t n) override {
+    if (!Fill()) return 0;
+    size_t k = std::min(n, in_len_ - in_pos_);
+    std::memcpy(buf, in_.data() + in_pos_, k);
+    Consume(k);
+    return k;
+  }
+  const char* compression() const override { return "none"; }
+};
+
+class Gzip : public Base {
+ public:
+  explicit Gzip(std::unique_ptr<Raw> raw) : Base(std::move(raw)) {
+    std::memset(&z_, 0, sizeof z_);
+    inflateInit2(&z_, 15 + 16);  // gzip wrapper only
+  }
+  ~Gzip() override { inflateEnd(&z_); }
+  const char* compression() const override { return "gzip"; }
+
+  size_t Read(char* buf, size_t n) override {
+    while (true) {
+      if (!Fill()) {
+        if (in_member_) {
+          ++gaps_;
+          gap_message_ = "gzip data ends inside a member (truncated file) at byte " +
+                         std::to_string(raw_offset_);
+          in_member_ = false;
+        }
+        return 0;
+      }
+      z_.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
+      z_.avail_in = static_cast<uInt>(in_len_ - in_pos_);
+      z_.next_out = reinterpret_cast<Bytef*>(buf);
+      z_.avail_out = static_cast<uInt>(n);
+      in_member_ = true;
+      int rc = inflate(&z_, Z_NO_FLUSH);
+      size_t used = (in_len_ - in_pos_) - z_.avail_in;
+      size_t produced = n - z_.avail_out;
+      Consume(used);
+      if (rc == Z_STREAM_END) {
+        in_member_ = false;
+        inflateReset(&z_);  // the next member, if any
+      } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR) {
+        ++gaps_;
+        gap_message_ = "corrupt gzip data at byte " + std::to_string(raw_offset_);
+        in_member_ = false;
+        inflateReset(&z_);
+        Resync();
+      }
+      if (produced > 0) return produced;
+      if (rc == Z_BUF_ERROR && used == 0 && z_.avail_in > 0) return 0;  // cannot progress
+    }
+  }
+
+ private:
+  // Skips to the next gzip member header (1f 8b 08), at least one byte on
+  // so the member that failed is not found again. A header split across
+  // two buffers is missed (one more record is lost, nothing worse).
+  void Resync() {
+    bool first = true;
+    while (Fill()) {
+      const char* p = in_.data() + in_pos_;
+      const size_t len = in_len_ - in_pos_;
+      for (size_t i = first ? 1 : 0; i + 2 < len; ++i) {
+        if ((unsigned char)p[i] == 0x1f && (unsigned char)p[i + 1] == 0x8b && p[i + 2] == 0x08) {
+          Consume(i);
+          return;
+        }
+      }
+      Consume(len);
+      first = false;
+    }
+  }
+  z_stream z_;
+  bool in_member_ = false;
+};
+
+class Zstd : public Base {
+ public:
+  explicit Zstd(std::unique_ptr<Raw> raw) : Base(std::move(raw)), ctx_(ZSTD_createDCtx()) {}
+  ~Zstd() override { ZSTD_freeDCtx(ctx_); }
+  const char* compression() const override { return "zstd"; }
+  size_t Read(char* buf, size_t n) override {
+    while (!failed_) {
+      if (!Fill()) {
+        if (in_frame_) {
+          ++gaps_;
+          gap_message_ = "zstd data ends inside a frame (truncated file) at byte " +
+                         std::to_string(raw_offset_);
+          in_frame_ = false;
+        }
+        return 0;
+      }
+      ZSTD_inBuffer in{in_.data() + in_pos_, in_len_ - in_pos_, 0};
+      ZSTD_outBuffer out{buf, n, 0};
+      size_t rc = ZSTD_decompressStream(ctx_, &out, &in);
+      Consume(in.pos);
+      if (ZSTD_isError(rc)) {
+        // zstd frames carry no resync marker worth trusting: stop here.
+        ++gaps_;
+        gap_message_ = std::string("corrupt zstd data at byte ") + std::to_string(raw_offset_) +
+                       ": " + ZSTD_getErrorName(rc);
+        failed_ = true;
+        return out.pos;
+      }
+      in_frame_ = rc != 0;
+      if (out.pos > 0) return out.pos;
+    }
+    return 0;
+  }
+
+ private:
+  ZSTD_DCtx* ctx_;
+  bool in_frame_ = false;
+  bool failed_ = false;
+};
+
+std::unique_ptr<ByteSource> Wrap(std::unique_ptr<Raw> raw, uint64_t size) {
+  // Sniff the magic number from the first buffered bytes.
+  auto plain = std::make_unique<Plain>(std::move(raw));
+  plain->Prime();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(plain->in_.data());
+  const size_t len = plain->in_len_;
+  std::unique_ptr<Base> out;
+  if (len >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+    out = std::make_unique<Gzip>(std::move(plain->raw_));
+  } else if (len >= 4 && p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) {
+    out = std::make_unique<Zstd>(std::move(plain->raw_));
+  } else {
+    plain->set_raw_size(size);
+    return plain;
+  }
+  // Hand the sniffed buffer over.
+  out->in_.swap(plain->in_);
+  out->in_len_ = plain->in_len_;
+  out->set_raw_size(size);
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<ByteSource> ByteSource::Open(const std::string& path, std::string* error) {
+  if (path == "-") return Wrap(std::make_unique<Raw>(stdin, false), 0);
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    *error = std::strerror(errno);
+    return nullptr;
+  }
+  uint64_t size = 0;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long s = std::ftell(f);
+    if (s > 0) size = static_cast<uint64_t>(s);
+    std::fseek(f, 0, SEEK_SET);
+  }
+  return Wrap(std::make_unique<Raw>(f, true), size);
+}
+
+std::unique_ptr<ByteSource> ByteSource::FromString(std::string bytes) {
+  uint64_t size = bytes.size();
+  return Wrap(std::make_unique<Raw>(std::move(bytes)), size);
+}
+
+}  // namespace winnow::io

@@ -1,0 +1,104 @@
+#include "io/jsonl.h"
+
+#include <simdjson.h>
+
+#include <memory>
+
+namespace winnow::io {
+
+struct JsonlReader::Parser {
+  simdjson::dom::parser parser;
+};
+
+JsonlReader::JsonlReader(ByteSource* source, JsonlFields fields)
+    : src_(source), fields_(std::move(fields)), parser_(std::make_unique<Parser>()) {}
+JsonlReader::~JsonlReader() = default;
+
+bool LooksLikeJsonl(std::string_view head) {
+  for (char c : head) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    return c == '{';
+  }
+  return false;
+}
+
+bool JsonlReader::ReadLine(std::string* line) {
+  line->clear();
+  while (true) {
+    size_t nl = buf_.find('\n', pos_);
+    if (nl != std::string::npos) {
+      line->append(buf_, pos_, nl - pos_);
+      pos_ = nl + 1;
+      return true;
+    }
+    line->append(buf_, pos_, std::string::npos);
+    buf_.clear();
+    pos_ = 0;
+    if (eof_) return !line->empty();
+    buf_.resize(256 * 1024);
+    size_t n = src_->Read(buf_.data(), buf_.size());
+    buf_.resize(n);
+    if (n == 0) {
+      eof_ = true;
+      return !line->empty();
+    }
+  }
+}
+
+bool JsonlReader::Next(JsonlRecord* rec) {
+  std::string line;
+  while (true) {
+    if (!ReadLine(&line)) return false;
+    ++line_no_;
+    if (line.find_first_not_of(" \t\r") != std::string::npos) break;
+  }
+  *rec = JsonlRecord();
+  rec->line = line_no_;
+  simdjson::dom::element root;
+  auto err = parser_->parser.parse(line).get(root);
+  if (err) {
+    rec->error = std::string("line ") + std::to_string(line_no_) + " is not JSON: " +
+                 simdjson::error_message(err);
+    return true;
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj)) {
+    rec->error = "line " + std::to_string(line_no_) + " is JSON but not an object";
+    return true;
+  }
+  bool have_html = false, have_text = false;
+  std::string text;
+  for (auto field : obj) {
+    std::string_view key = field.key;
+    std::string_view sv;
+    const bool is_string = field.value.get_string().get(sv) == simdjson::SUCCESS;
+    if (key == fields_.html && is_string) {
+      rec->content = std::string(sv);
+      have_html = true;
+    } else if (key == fields_.text && is_string) {
+      text = std::string(sv);
+      have_text = true;
+    } else if (key == fields_.id) {
+      rec->id = is_string ? std::string(sv) : simdjson::minify(field.value);
+    } else if (key == fields_.url && is_string) {
+      rec->url = std::string(sv);
+    } else {
+      rec->extra.emplace_back(std::string(key), simdjson::minify(field.value));
+    }
+  }
+  if (!have_html && !have_text) {
+    rec->error = "line " + std::to_string(line_no_) + " has no \"" + fields_.html + "\" or \"" +
+                 fields_.text + "\" string field";
+    return true;
+  }
+  // The HTML field wins when a line has both; content fields are not
+  // carried through (the output has its own text).
+  if (!have_html) {
+    rec->content.swap(text);
+    rec->is_html = false;
+  }
+  rec->ok = true;
+  return true;
+}
+
+}  // namespace winnow::io

@@ -1,0 +1,61 @@
+// JSONL reader: one JSON object a line, streamed. The page comes from the
+// HTML field (or, failing that, the text field); id and URL from their
+// fields; every other field is carried through as its JSON text.
+// A line that is not a JSON object, or has neither content field, becomes
+// an error naming the line number.
+
+#ifndef WINNOW_IO_JSONL_H_
+#define WINNOW_IO_JSONL_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/byte_source.h"
+
+namespace winnow::io {
+
+struct JsonlFields {
+  std::string html = "html";
+  std::string text = "text";
+  std::string id = "id";
+  std::string url = "url";
+};
+
+struct JsonlRecord {
+  bool ok = false;
+  bool is_html = true;     // content came from the HTML field
+  std::string content;
+  std::string id;          // empty when the line has none
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> extra;  // name, JSON text
+  std::string error;
+  uint64_t line = 0;       // 1-based
+};
+
+class JsonlReader {
+ public:
+  JsonlReader(ByteSource* source, JsonlFields fields);
+  ~JsonlReader();
+  // False at the end of the input; blank lines are skipped.
+  bool Next(JsonlRecord* record);
+
+ private:
+  bool ReadLine(std::string* line);
+  ByteSource* src_;
+  JsonlFields fields_;
+  std::string buf_;
+  size_t pos_ = 0;
+  bool eof_ = false;
+  uint64_t line_no_ = 0;
+  struct Parser;
+  std::unique_ptr<Parser> parser_;
+};
+
+// True when the first non-blank byte of `head` is '{' (a JSONL file).
+bool LooksLikeJsonl(std::string_view head);
+
+}  // namespace winnow::io
+
+#endif  // WINNOW_IO_JSONL_H_
