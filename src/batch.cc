@@ -49,11 +49,12 @@ class PrefixSource : public io::ByteSource {
   const char* compression() const override { return inner_->compression(); }
 
  private:
+  // Offsets of the inner stream are this stream's too: the head is its
+  // first bytes.
   void Sync() {
     raw_offset_ = inner_->raw_offset();
     raw_size_ = inner_->raw_size();
-    gaps_ = inner_->gaps();
-    gap_message_ = inner_->gap_message();
+    gap_list_ = inner_->gaps();
   }
   std::string head_;
   size_t head_pos_ = 0;
@@ -224,8 +225,8 @@ class Reader {
       item->url = opt_.url;
       item->charset = opt_.charset;
       item->mode = opt_.mode;
-      if (src->gaps() > 0) {
-        item->error = src->gap_message();
+      if (!src->gaps().empty()) {
+        item->error = src->gaps().front().message;
         return item;
       }
       item->content = std::move(content);

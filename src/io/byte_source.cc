@@ -67,6 +67,7 @@ class Plain : public Base {
     size_t k = std::min(n, in_len_ - in_pos_);
     std::memcpy(buf, in_.data() + in_pos_, k);
     Consume(k);
+    out_offset_ += k;
     return k;
   }
   const char* compression() const override { return "none"; }
@@ -85,9 +86,7 @@ class Gzip : public Base {
     while (true) {
       if (!Fill()) {
         if (in_member_) {
-          ++gaps_;
-          gap_message_ = "gzip data ends inside a member (truncated file) at byte " +
-                         std::to_string(raw_offset_);
+          AddGap("gzip data ends inside a member (truncated file) at byte " + std::to_string(raw_offset_));
           in_member_ = false;
         }
         return 0;
@@ -105,12 +104,12 @@ class Gzip : public Base {
         in_member_ = false;
         inflateReset(&z_);  // the next member, if any
       } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_STREAM_ERROR) {
-        ++gaps_;
-        gap_message_ = "corrupt gzip data at byte " + std::to_string(raw_offset_);
+        AddGap("corrupt gzip data at byte " + std::to_string(raw_offset_));
         in_member_ = false;
         inflateReset(&z_);
         Resync();
       }
+      out_offset_ += produced;
       if (produced > 0) return produced;
       if (rc == Z_BUF_ERROR && used == 0 && z_.avail_in > 0) return 0;  // cannot progress
     }
@@ -148,9 +147,7 @@ class Zstd : public Base {
     while (!failed_) {
       if (!Fill()) {
         if (in_frame_) {
-          ++gaps_;
-          gap_message_ = "zstd data ends inside a frame (truncated file) at byte " +
-                         std::to_string(raw_offset_);
+          AddGap("zstd data ends inside a frame (truncated file) at byte " + std::to_string(raw_offset_));
           in_frame_ = false;
         }
         return 0;
@@ -161,13 +158,14 @@ class Zstd : public Base {
       Consume(in.pos);
       if (ZSTD_isError(rc)) {
         // zstd frames carry no resync marker worth trusting: stop here.
-        ++gaps_;
-        gap_message_ = std::string("corrupt zstd data at byte ") + std::to_string(raw_offset_) +
-                       ": " + ZSTD_getErrorName(rc);
+        out_offset_ += out.pos;
+        AddGap(std::string("corrupt zstd data at byte ") + std::to_string(raw_offset_) + ": " +
+               ZSTD_getErrorName(rc));
         failed_ = true;
         return out.pos;
       }
       in_frame_ = rc != 0;
+      out_offset_ += out.pos;
       if (out.pos > 0) return out.pos;
     }
     return 0;

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace winnow::io {
 
@@ -33,18 +34,23 @@ class ByteSource {
   // total size when known (0 otherwise): for progress and error offsets.
   uint64_t raw_offset() const { return raw_offset_; }
   uint64_t raw_size() const { return raw_size_; }
-  // Data lost to corruption so far (corrupt or truncated compressed data),
-  // with a message for the latest.
-  int gaps() const { return gaps_; }
-  const std::string& gap_message() const { return gap_message_; }
+  // Data lost to corruption (corrupt or truncated compressed data): where
+  // in the decompressed stream, and why. Readers attribute each gap to the
+  // record it falls in, or report it as lost records of its own.
+  struct Gap {
+    uint64_t offset;  // decompressed bytes delivered before the loss
+    std::string message;
+  };
+  const std::vector<Gap>& gaps() const { return gap_list_; }
   // "gzip", "zstd" or "none".
   virtual const char* compression() const = 0;
 
  protected:
+  void AddGap(std::string message) { gap_list_.push_back({out_offset_, std::move(message)}); }
   uint64_t raw_offset_ = 0;
   uint64_t raw_size_ = 0;
-  int gaps_ = 0;
-  std::string gap_message_;
+  uint64_t out_offset_ = 0;  // decompressed bytes delivered
+  std::vector<Gap> gap_list_;
 };
 
 }  // namespace winnow::io

@@ -28,10 +28,12 @@ bool JsonlReader::ReadLine(std::string* line) {
     size_t nl = buf_.find('\n', pos_);
     if (nl != std::string::npos) {
       line->append(buf_, pos_, nl - pos_);
+      offset_ += nl + 1 - pos_;
       pos_ = nl + 1;
       return true;
     }
     line->append(buf_, pos_, std::string::npos);
+    offset_ += buf_.size() - pos_;
     buf_.clear();
     pos_ = 0;
     if (eof_) return !line->empty();
@@ -47,13 +49,27 @@ bool JsonlReader::ReadLine(std::string* line) {
 
 bool JsonlReader::Next(JsonlRecord* rec) {
   std::string line;
+  bool have = false;
   while (true) {
-    if (!ReadLine(&line)) return false;
+    if (!ReadLine(&line)) break;
     ++line_no_;
-    if (line.find_first_not_of(" \t\r") != std::string::npos) break;
+    if (line.find_first_not_of(" \t\r") != std::string::npos) {
+      have = true;
+      break;
+    }
   }
   *rec = JsonlRecord();
   rec->line = line_no_;
+  // Data lost to damaged compression before or inside this line: the line
+  // (if any) cannot be trusted, and lost lines are reported once.
+  const auto& gaps = src_->gaps();
+  if (next_gap_ < gaps.size() && gaps[next_gap_].offset <= (have ? offset_ : offset_ + 1)) {
+    rec->error = (have ? "line " + std::to_string(line_no_) + " is damaged: " : std::string("lines lost: ")) +
+                 gaps[next_gap_].message;
+    ++next_gap_;
+    return true;
+  }
+  if (!have) return false;
   simdjson::dom::element root;
   auto err = parser_->parser.parse(line).get(root);
   if (err) {

@@ -49,6 +49,8 @@ class JsonlReader {
   size_t pos_ = 0;
   bool eof_ = false;
   uint64_t line_no_ = 0;
+  uint64_t offset_ = 0;    // decompressed bytes consumed
+  size_t next_gap_ = 0;    // source gaps already reported
   struct Parser;
   std::unique_ptr<Parser> parser_;
 };

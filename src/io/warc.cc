@@ -181,6 +181,16 @@ bool WarcReader::ReadExact(size_t n, std::string* out) {
   return true;
 }
 
+bool WarcReader::TakeGapsBefore(uint64_t end, std::string* why) {
+  bool any = false;
+  while (next_gap_ < src_->gaps().size() && src_->gaps()[next_gap_].offset < end) {
+    *why += " (" + src_->gaps()[next_gap_].message + ")";
+    ++next_gap_;
+    any = true;
+  }
+  return any;
+}
+
 void WarcReader::Unread(std::string_view bytes) {
   buf_ = std::string(bytes) + buf_.substr(pos_);
   pos_ = 0;
@@ -208,7 +218,16 @@ bool WarcReader::Resync() {
 bool WarcReader::Next(WarcRecord* rec) {
   *rec = WarcRecord();
   std::string line;
-  const int gaps_before = src_->gaps();
+  // Data lost before this point (a whole damaged member between records)
+  // is an error record of its own, so that the loss is counted.
+  Peek();
+  if (next_gap_ < src_->gaps().size() && src_->gaps()[next_gap_].offset <= offset_) {
+    rec->kind = WarcRecord::Kind::kError;
+    rec->offset = src_->gaps()[next_gap_].offset;
+    rec->error = "records lost: " + src_->gaps()[next_gap_].message;
+    ++next_gap_;
+    return true;
+  }
   // Skip blank lines between records.
   do {
     rec->offset = offset_;
@@ -263,7 +282,7 @@ bool WarcReader::Next(WarcRecord* rec) {
     rec->kind = WarcRecord::Kind::kError;
     rec->error = "WARC record at offset " + std::to_string(rec->offset) + " is truncated: " +
                  std::to_string(payload.size()) + " of " + std::to_string(length) + " bytes";
-    if (src_->gaps() > gaps_before) rec->error += " (" + src_->gap_message() + ")";
+    if (TakeGapsBefore(offset_ + 1, &rec->error)) {}
     return true;
   }
   // A record ends with two CRLFs; anything else means its Content-Length
@@ -285,10 +304,9 @@ bool WarcReader::Next(WarcRecord* rec) {
     }
     return true;
   }
-  if (src_->gaps() > gaps_before) {
+  if (std::string why; TakeGapsBefore(offset_, &why)) {
     rec->kind = WarcRecord::Kind::kError;
-    rec->error = "WARC record at offset " + std::to_string(rec->offset) + " is damaged: " +
-                 src_->gap_message();
+    rec->error = "WARC record at offset " + std::to_string(rec->offset) + " is damaged" + why;
     return true;
   }
   const std::string type = Lower(rec->type);

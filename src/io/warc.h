@@ -41,6 +41,9 @@ class WarcReader {
   bool ReadExact(size_t n, std::string* out);
   bool Resync();  // to the next line starting "WARC/1."
   void Unread(std::string_view bytes);  // put bytes back before the buffer
+  // Marks the source's gaps before `end` as reported, appending their
+  // messages to *why; true when there were any.
+  bool TakeGapsBefore(uint64_t end, std::string* why);
   int Peek();
   bool FillBuf();
 
@@ -49,6 +52,7 @@ class WarcReader {
   size_t pos_ = 0;
   uint64_t offset_ = 0;  // decompressed bytes consumed
   bool eof_ = false;
+  size_t next_gap_ = 0;  // gaps of the source already reported
 };
 
 // Decodes an HTTP response (status line, headers, body) from a WARC payload:
