@@ -4,5 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
-python3 tests/eval_agreement_test.py
 ctest --test-dir build --output-on-failure -j2

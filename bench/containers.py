@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Corpus-run benchmark: pages/s, MB/s and peak memory of `winnow -j 1` and
+`-j 2` on benchmark pages packed into a WARC.gz and a JSONL file, next to the
+single-page speed of winnow_bench on the same pages. Prints figures; checks
+nothing (speed is for people to read, not for tests to assert).
+
+    python3 bench/containers.py [--pages DIR ...] [--big-mb N]
+
+--big-mb N also packs a JSONL of about N MB (pages repeated) to show that
+peak memory does not grow with the corpus.
+"""
+import argparse, gzip, json, os, resource, subprocess, sys, tempfile, time, uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pages(dirs):
+    out = []
+    for d in dirs:
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".html"):
+                with open(os.path.join(d, name), "rb") as f:
+                    out.append((name[:-5], f.read()))
+    return out
+
+
+def warc_record(uri, body):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+            "WARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\n"
+            "Content-Length: %d\r\n\r\n" % (uuid.uuid4(), uri, len(http))).encode()
+    return head + http + b"\r\n\r\n"
+
+
+def run(cmd):
+    """Wall time and peak RSS (KB) of a child process."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, ru = os.wait4(p.pid, 0)[1:]
+    return time.perf_counter() - t0, ru.ru_maxrss
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", nargs="*", default=[os.path.join(ROOT, "..", "shared", "eval", d, "html")
+                                                      for d in ("scrapinghub", "wcxb-dev")])
+    ap.add_argument("--winnow", default=os.path.join(ROOT, "build", "winnow"))
+    ap.add_argument("--bench", default=os.path.join(ROOT, "build", "winnow_bench"))
+    ap.add_argument("--big-mb", type=int, default=0)
+    args = ap.parse_args()
+    docs = pages([d for d in args.pages if os.path.isdir(d)])
+    if not docs:
+        sys.exit("no pages found")
+    total = sum(len(b) for _, b in docs)
+    tmp = tempfile.mkdtemp(prefix="winnow-bench-")
+    warc = os.path.join(tmp, "pages.warc.gz")
+    jsonl = os.path.join(tmp, "pages.jsonl")
+    with open(warc, "wb") as w:
+        for i, (name, body) in enumerate(docs):
+            w.write(gzip.compress(warc_record("https://bench.example/%s" % name, body), 1))
+    with open(jsonl, "w") as j:
+        for name, body in docs:
+            j.write(json.dumps({"id": name, "html": body.decode("utf-8", "replace")}) + "\n")
+    print("%d pages, %.1f MB of HTML" % (len(docs), total / 1e6))
+    for d in args.pages:
+        if os.path.isdir(d):
+            out = subprocess.run([args.bench, d, "--rounds", "3"], capture_output=True, text=True).stdout
+            ms = [l for l in out.splitlines() if l.startswith("ms per page")]
+            print("single-page extraction (winnow_bench %s): %s" % (os.path.basename(os.path.dirname(d)), ms[0] if ms else out))
+    inputs = [("WARC.gz", warc), ("JSONL", jsonl)]
+    if args.big_mb:
+        big = os.path.join(tmp, "big.jsonl")
+        written = 0
+        with open(big, "w") as j:
+            while written < args.big_mb * 1e6:
+                for name, body in docs:
+                    line = json.dumps({"id": name, "html": body.decode("utf-8", "replace")}) + "\n"
+                    j.write(line)
+                    written += len(line)
+        inputs.append(("JSONL %d MB" % (written / 1e6), big))
+    print("%-14s %4s %9s %8s %8s %10s" % ("input", "-j", "pages/s", "MB/s", "ms/page", "peak MB"))
+    for label, path in inputs:
+        n = len(docs) if "MB" not in label else sum(1 for _ in open(path))
+        mb = total / 1e6 if "MB" not in label else os.path.getsize(path) / 1e6
+        base = None
+        for j in (1, 2):
+            secs, rss = run([args.winnow, "-q", "-j", str(j), path])
+            print("%-14s %4d %9.0f %8.1f %8.2f %10.0f" % (label, j, n / secs, mb / secs, secs * 1000 / n, rss / 1024))
+            if j == 1:
+                base = secs
+            else:
+                print("%-14s      speed-up -j2 / -j1: %.2fx" % ("", base / secs))
+
+
+if __name__ == "__main__":
+    main()
