@@ -387,8 +387,11 @@ void Process(const Extractor& ex, const BatchOptions& opt, OutputFormat format, 
   item->bytes_in = item->content.size();
   std::string().swap(item->content);
   if (r.status == Status::kTooLarge || r.status == Status::kTooDeep ||
-      r.status == Status::kTooManyNodes) {
-    item->error = StatusName(r.status);
+      r.status == Status::kTooManyNodes || r.status == Status::kTimeout ||
+      r.status == Status::kBinary) {
+    item->error = r.status == Status::kBinary    ? "binary input (not a page or text)"
+                  : r.status == Status::kTimeout ? "over the time budget (--max-seconds)"
+                                                 : StatusName(r.status);
     item->failed = true;
     if (format == OutputFormat::kJson) item->rendered = ErrorRecord(*item);
     return;

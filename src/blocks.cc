@@ -80,9 +80,12 @@ class Builder {
 };
 
 bool Builder::InArticle(int i) const {
-  for (int r : roots_)
-    if (i >= r && i < dom_.node(r).end) return true;
-  return false;
+  // Roots are sorted, disjoint subtrees: only the last one starting at or
+  // before i can hold it.
+  auto it = std::upper_bound(roots_.begin(), roots_.end(), i);
+  if (it == roots_.begin()) return false;
+  const int r = *--it;
+  return i < dom_.node(r).end;
 }
 
 void Builder::Flush() {

@@ -4,6 +4,7 @@
 //   decode -> preclean -> parse (dom) -> prune -> locate -> blocks -> filter -> render
 
 #include <algorithm>
+#include <chrono>
 
 #include "blocks.h"
 #include "decode.h"
@@ -30,6 +31,8 @@ const char* StatusName(Status s) {
     case Status::kTooLarge: return "too-large";
     case Status::kTooDeep: return "too-deep";
     case Status::kTooManyNodes: return "too-many-nodes";
+    case Status::kTimeout: return "timeout";
+    case Status::kBinary: return "binary";
   }
   return "unknown";
 }
@@ -111,6 +114,42 @@ void RecordBlocks(const std::vector<Block>& blocks, const Dom* dom, const std::s
   }
 }
 
+// Binary files served as HTML (an image, an archive, an executable): known
+// magic numbers, or control bytes in the first kilobytes. Control bytes at
+// alternate positions are UTF-16 text, not binary.
+bool LooksBinary(std::string_view b) {
+  static const std::string_view kMagic[] = {
+      std::string_view("\x89PNG", 4), std::string_view("\xFF\xD8\xFF", 3), "GIF87a", "GIF89a",
+      "%PDF-", std::string_view("PK\x03\x04", 4), std::string_view("\x1F\x8B", 2),
+      std::string_view("\x7F" "ELF", 4), std::string_view("\0asm", 4), "OggS", "wOFF", "wOF2",
+      std::string_view("\x28\xB5\x2F\xFD", 4), "BZh", std::string_view("7z\xBC\xAF", 4)};
+  for (std::string_view m : kMagic)
+    if (b.substr(0, m.size()) == m) return true;
+  if (b.size() > 12 && b.substr(4, 4) == "ftyp") return true;  // MP4, HEIC
+  const size_t n = std::min<size_t>(b.size(), 4096);
+  if (n == 0) return false;
+  size_t control = 0, nul_even = 0, nul_odd = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = b[i];
+    if (c == 0) (i % 2 ? nul_odd : nul_even)++;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++control;
+  }
+  const size_t nuls = nul_even + nul_odd;
+  if (nuls > n / 8 && (nul_even < nuls / 20 || nul_odd < nuls / 20)) return false;  // UTF-16
+  return control * 10 > n;
+}
+
+// The time budget, checked between stages.
+class Deadline {
+ public:
+  explicit Deadline(int millis)
+      : end_(std::chrono::steady_clock::now() + std::chrono::milliseconds(millis)) {}
+  bool passed() const { return std::chrono::steady_clock::now() > end_; }
+
+ private:
+  std::chrono::steady_clock::time_point end_;
+};
+
 }  // namespace
 
 size_t Extractor::max_input_bytes() const { return impl_->config.limits.max_input_bytes; }
@@ -122,10 +161,23 @@ Result Extractor::Extract(const Input& input) const {
     r.status = Status::kTooLarge;
     return r;
   }
+  if (LooksBinary(input.bytes)) {
+    r.status = Status::kBinary;
+    return r;
+  }
+  const Deadline deadline(limits.max_millis);
+  auto out_of_time = [&]() {
+    if (!deadline.passed()) return false;
+    r.status = Status::kTimeout;
+    r.text.clear();
+    r.blocks.clear();
+    return true;
+  };
   // 1. decode (before telling HTML from text: UTF-16 markup has no ASCII
   // tags in its bytes)
   Decoded decoded = DecodeToUtf8(input.bytes, input.declared_charset);
   r.encoding = decoded.encoding;
+  if (out_of_time()) return r;
   Mode mode = input.mode;
   if (mode == Mode::kAuto) mode = LooksLikeHtml(decoded.utf8) ? Mode::kHtml : Mode::kText;
   r.mode = mode;
@@ -135,7 +187,9 @@ Result Extractor::Extract(const Input& input) const {
     r.url = std::string(input.url);
     const RuleSet& rules = impl_->rules->ForUrl(r.url);
     std::vector<Block> blocks = SplitTextBlocks(decoded.utf8, rules);
+    if (out_of_time()) return r;
     FilterTextBlocks(rules, &blocks);
+    if (out_of_time()) return r;
     r.text = RenderText(blocks);
     if (input.markdown) r.markdown = RenderMarkdown(blocks);
     r.language = DetectLanguage(r.text);
@@ -145,16 +199,18 @@ Result Extractor::Extract(const Input& input) const {
   }
 
   // 2. preclean
-  Precleaned pre = Preclean(decoded.utf8, input.markdown && input.links);
+  Precleaned pre = Preclean(decoded.utf8, input.markdown && input.links, limits.max_depth);
   decoded.utf8.clear();
   decoded.utf8.shrink_to_fit();
+  if (out_of_time()) return r;
   // 3. parse
   ParseLimits pl;
   pl.max_depth = limits.max_depth;
   pl.max_nodes = limits.max_nodes;
   std::unique_ptr<Dom> dom = Dom::Parse(pre.html, pl);
   r.truncated = dom->truncated();
-  r.flattened = dom->too_deep();
+  r.flattened = dom->too_deep() || pre.flattened;
+  if (out_of_time()) return r;
   // Site rules follow the page's URL: given, else its canonical link or og:url.
   r.url = std::string(input.url);
   if (r.url.empty()) r.url = std::string(dom->canonical_url());
@@ -163,9 +219,11 @@ Result Extractor::Extract(const Input& input) const {
   // 4. prune
   std::vector<NodeFeatures> all = ComputeFeatures(*dom, {});
   PruneResult pruned = Prune(*dom, all, rules);
+  if (out_of_time()) return r;
   // 5. locate
   std::vector<NodeFeatures> kept = ComputeFeatures(*dom, pruned.removed);
   Located located = Locate(*dom, kept, pruned.removed, rules, FindJsonLdArticleBody(pre.json_ld));
+  if (out_of_time()) return r;
   // 6. blocks
   BlockOptions block_options;
   block_options.markdown = input.markdown;
@@ -173,7 +231,9 @@ Result Extractor::Extract(const Input& input) const {
   std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots, block_options);
   r.title = NormalizeNfc(FindTitle(*dom, located.roots));
   // 7. filter
+  if (out_of_time()) return r;
   FilterBlocks(*dom, all, kept, located.roots, rules, r.title, &blocks);
+  if (out_of_time()) return r;
   // 8. render
   r.text = RenderText(blocks);
   if (input.markdown) r.markdown = RenderMarkdown(blocks);

@@ -23,6 +23,8 @@ constexpr int kWidgetTail = 2;
 // A link list under a list heading: at most this many items, each short.
 constexpr int kMaxListItems = 12;
 constexpr int kMaxListItemChars = 120;
+// Pruned blocks between the items are skipped, this many steps at most.
+constexpr size_t kMaxListSteps = 40;
 
 std::string Fmt(const char* f, double v) {
   char buf[64];
@@ -135,7 +137,7 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
         rules.list_header.Match(blocks[k].text) < 0)
       continue;
     int taken = 0;
-    for (size_t j = k + 1; j < blocks.size() && taken < kMaxListItems; ++j) {
+    for (size_t j = k + 1; j < blocks.size() && taken < kMaxListItems && j <= k + kMaxListSteps; ++j) {
       Block& b = blocks[j];
       if (!b.kept) {
         if (b.stage == "prune" || b.stage == "locate") continue;
@@ -184,7 +186,9 @@ void RecoverProse(const Dom& dom, const std::vector<NodeFeatures>& f, int region
       recover(&b);
   // Neighbours, ignoring pruned blocks in between.
   auto kept_neighbour = [&](size_t k, int step) {
-    for (long j = static_cast<long>(k) + step; j >= 0 && j < static_cast<long>(blocks.size()); j += step) {
+    long limit = 40;  // pruned blocks skipped at most
+    for (long j = static_cast<long>(k) + step; j >= 0 && j < static_cast<long>(blocks.size()) && limit-- > 0;
+         j += step) {
       if (blocks[j].stage == "prune") continue;
       return blocks[j].kept;
     }
@@ -245,13 +249,16 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     if (body == r) continue;
     // Only a small zone is a headline zone: a long run of text before the
     // container is article too (the container may be a comment thread).
+    auto lo = std::lower_bound(blocks.begin(), blocks.end(), r + 1,
+                               [](const Block& b, int node) { return b.first_node < node; });
+    auto hi = std::lower_bound(lo, blocks.end(), body,
+                               [](const Block& b, int node) { return b.first_node < node; });
     int zone_chars = 0;
-    for (const Block& b : blocks)
-      if (b.kept && b.first_node > r && b.first_node < body) zone_chars += b.chars;
+    for (auto it = lo; it != hi; ++it)
+      if (it->kept) zone_chars += it->chars;
     if (zone_chars > kMaxHeadlineZoneChars || zone_chars * 5 > f[body].chars) continue;
-    for (Block& b : blocks)
-      if (b.kept && b.first_node > r && b.first_node < body)
-        Drop(&b, "filter", "before the article body (headline, standfirst, byline)");
+    for (auto it = lo; it != hi; ++it)
+      if (it->kept) Drop(&*it, "filter", "before the article body (headline, standfirst, byline)");
   }
 
   // A listing (an index of links is the page's content: search results, a
@@ -337,10 +344,14 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     auto hi = std::lower_bound(starts.begin(), starts.end(), dom.node(node).end) - starts.begin();
     return std::pair<size_t, size_t>(lo, hi);
   };
+  std::vector<int> sorted_roots(roots);
+  std::sort(sorted_roots.begin(), sorted_roots.end());
   auto root_of = [&](int node) {
-    for (int r : roots)
-      if (node > r && node < dom.node(r).end) return r;
-    return -1;
+    // Roots are disjoint subtrees: the last one starting before node.
+    auto it = std::lower_bound(sorted_roots.begin(), sorted_roots.end(), node);
+    if (it == sorted_roots.begin()) return -1;
+    const int r = *--it;
+    return node > r && node < dom.node(r).end ? r : -1;
   };
   auto expand = [&](int seed_node, const std::string& why) {
     int root = root_of(seed_node);
@@ -368,20 +379,27 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
   DropLinkLists(rules, &blocks);
   DropWidgetRuns(rules, &blocks, cta);
 
-  // Headings with no kept text under them before the next heading.
+  // Headings with no kept text under them before the next kept heading of
+  // the same or a higher level. One backward pass: pending[L] says whether
+  // kept text follows before such a heading.
+  bool pending[7] = {false, false, false, false, false, false, false};
   for (size_t k = blocks.size(); k-- > 0;) {
     Block& b = blocks[k];
-    if (!b.kept || b.kind != BlockKind::kHeading) continue;
-    bool has_body = false;
-    for (size_t j = k + 1; j < blocks.size(); ++j) {
-      if (blocks[j].kind == BlockKind::kHeading && blocks[j].kept &&
-          blocks[j].heading_level <= b.heading_level)
-        break;
-      if (blocks[j].kind == BlockKind::kHeading) continue;
-      if (blocks[j].kept) { has_body = true; break; }
-      if (!blocks[j].in_article) break;
+    if (!b.in_article) {
+      std::fill(std::begin(pending), std::end(pending), false);
+      continue;
     }
-    if (!has_body) Drop(&b, "filter", "heading with no kept text under it");
+    if (!b.kept) continue;
+    if (b.kind != BlockKind::kHeading) {
+      std::fill(std::begin(pending), std::end(pending), true);
+      continue;
+    }
+    const int level = std::clamp(b.heading_level, 1, 6);
+    if (!pending[level]) {
+      Drop(&b, "filter", "heading with no kept text under it");
+      continue;
+    }
+    for (int l = level; l <= 6; ++l) pending[l] = false;
   }
 }
 

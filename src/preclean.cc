@@ -1,5 +1,7 @@
 #include "preclean.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace winnow {
@@ -62,6 +64,46 @@ Keep KeepAttribute(std::string_view name) {
   return Keep::kNo;
 }
 
+std::string AsciiLowerName(std::string_view name) {
+  std::string l(name);
+  for (char& c : l) c = Lower(c);
+  return l;
+}
+
+// Elements that never hold children, and elements whose start closes an
+// open one of their kind (so a run of them does not nest): neither deepens
+// the tree.
+bool IsFlatElement(std::string_view name) {
+  static const char* const kFlat[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                      "link", "meta", "param", "source", "track", "wbr", "keygen",
+                                      "basefont", "bgsound", "frame", "p", "li", "dt", "dd", "tr",
+                                      "td", "th", "option", "optgroup", "rb", "rt", "rp", "tbody",
+                                      "thead", "tfoot", "colgroup", "image"};
+  if (name.size() > 8) return false;
+  char lower[9];
+  for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);
+  std::string_view l(lower, name.size());
+  for (const char* f : kFlat)
+    if (l == f) return true;
+  return false;
+}
+
+// Past the depth limit only these still open elements, up to kDepthSlack
+// levels more.
+constexpr int kDepthSlack = 32;
+bool CarriesMeaning(std::string_view name) {
+  static const char* const kMeaning[] = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
+                                         "blockquote", "pre", "code", "a", "b", "i", "em",
+                                         "strong", "q", "figure", "figcaption", "table"};
+  if (name.size() > 10) return false;
+  char lower[11];
+  for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);
+  std::string_view l(lower, name.size());
+  for (const char* m : kMeaning)
+    if (l == m) return true;
+  return false;
+}
+
 // A start tag as the tokenizer reads it. Returns false when the input ends
 // inside the tag (the caller then copies the rest unchanged).
 struct StartTag {
@@ -78,6 +120,8 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
   size_t mark = out->size();
   out->push_back('<');
   out->append(tag->name);
+  int seen[4] = {0, 0, 0, 0};
+  std::vector<std::string> kept_names;
   while (true) {
     while (j < s.size() && (IsTagSpace(s[j]) || s[j] == '/')) {
       tag->self_closing = s[j] == '/';
@@ -111,6 +155,15 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
     }
     Keep keep = KeepAttribute(name);
     if (keep == Keep::kNo) continue;
+    // The first of a repeated attribute wins (as in HTML); later copies are
+    // dropped here, or Gumbo's duplicate check turns quadratic on a tag
+    // with 100,000 of them.
+    if (++seen[static_cast<int>(keep)] > 1 && keep != Keep::kYes) continue;
+    if (keep == Keep::kYes) {
+      std::string lname = AsciiLowerName(name);
+      if (std::find(kept_names.begin(), kept_names.end(), lname) != kept_names.end()) continue;
+      kept_names.push_back(std::move(lname));
+    }
     if (keep == Keep::kHref && !(keep_links && value.find('"') == std::string_view::npos)) {
       // Only whether the link stays in the page matters downstream.
       bool in_page = !value.empty() && (value[0] == '#' || StartsWithCI(value, 0, "javascript:"));
@@ -143,8 +196,11 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
 
 }  // namespace
 
-Precleaned Preclean(std::string_view s, bool keep_links) {
+Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
   Precleaned out;
+  int depth = 0;
+  uint64_t dropped_opens = 0;
+  bool& out_flattened = out.flattened;
   out.html.reserve(s.size() / 3);
   size_t copied = 0;  // s[copied..] not yet copied
   size_t i = 0;
@@ -160,6 +216,26 @@ Precleaned Preclean(std::string_view s, bool keep_links) {
       copied = i = (end == std::string_view::npos) ? s.size() : end + 3;
       continue;
     }
+    if (i + 2 < s.size() && s[i + 1] == '/' && IsAsciiAlpha(s[i + 2])) {
+      // An end tag. Past the depth limit its start tag was dropped, so it
+      // is dropped too (else it would close an ancestor).
+      size_t j = i + 2;
+      while (j < s.size() && !IsTagSpace(s[j]) && s[j] != '/' && s[j] != '>') ++j;
+      size_t end = s.find('>', j);
+      if (end == std::string_view::npos) break;
+      std::string_view name = s.substr(i + 2, j - i - 2);
+      if (!IsFlatElement(name)) {
+        if (dropped_opens > 0) {
+          --dropped_opens;
+          out.html.append(s.data() + copied, i - copied);
+          copied = end + 1;
+        } else if (depth > 0) {
+          --depth;
+        }
+      }
+      i = end + 1;
+      continue;
+    }
     if (i + 1 >= s.size() || !IsAsciiAlpha(s[i + 1])) {
       ++i;
       continue;
@@ -170,6 +246,22 @@ Precleaned Preclean(std::string_view s, bool keep_links) {
     const size_t tag_start_out = out.html.size();
     if (!ReadStartTag(s, i, keep_links, &out.html, &tag)) break;  // copy the rest as it is
     copied = i = tag.end;
+    if (!tag.self_closing && !IsFlatElement(tag.name)) {
+      // Nesting past the limit: the element is left out and its content
+      // joins its parent's. Gumbo's scope checks walk the open-element
+      // stack, so a bounded stack keeps a parse of 100,000 nested <div>s
+      // linear.
+      // Elements that carry meaning (headings, lists, quotes, code,
+      // emphasis, links) still pass for a little while: a deeply wrapped
+      // article keeps its headline as a heading.
+      if (depth >= max_depth + kDepthSlack || (depth >= max_depth && !CarriesMeaning(tag.name))) {
+        out.html.resize(tag_start_out);
+        ++dropped_opens;
+        out_flattened = true;
+        continue;
+      }
+      ++depth;
+    }
     const char* cut = nullptr;
     for (const char* t : kCutTags)
       if (tag.name.size() == std::strlen(t) && StartsWithCI(tag.name, 0, t)) cut = t;

@@ -18,11 +18,14 @@ namespace winnow {
 struct Precleaned {
   std::string html;                  // the page with those bodies cut out
   std::vector<std::string> json_ld;  // raw text of each ld+json script
+  bool flattened = false;            // start tags past max_depth were left out
 };
 
 // keep_links: keep href values (for Markdown links); otherwise an href
 // becomes "#" (in-page) or "x", all the later stages need.
-Precleaned Preclean(std::string_view html, bool keep_links = false);
+// max_depth: start tags nested deeper are left out (their content stays,
+// joined to the parent), which keeps the parse linear on hostile nesting.
+Precleaned Preclean(std::string_view html, bool keep_links = false, int max_depth = 1 << 30);
 
 // The value of the first "articleBody" string found in the JSON-LD blocks,
 // unescaped, or empty. A small scanner, not a JSON parser: it only has to

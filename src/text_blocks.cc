@@ -47,8 +47,14 @@ bool LooksLikeHtml(std::string_view bytes) {
     i += len;
   }
   if (head.compare(i, 9, "<!doctype") == 0 || head.compare(i, 5, "<html") == 0 ||
-      head.compare(i, 4, "<?xm") == 0)
+      head.compare(i, 4, "<?xm") == 0 || head.compare(i, 4, "<!--") == 0)
     return true;
+  // Starting with a tag (<div ...>, <p>) is markup too.
+  if (i + 1 < head.size() && head[i] == '<' && head[i + 1] >= 'a' && head[i + 1] <= 'z') {
+    size_t j = i + 1;
+    while (j < head.size() && ((head[j] >= 'a' && head[j] <= 'z') || (head[j] >= '0' && head[j] <= '9'))) ++j;
+    if (j < head.size() && (head[j] == '>' || head[j] == ' ' || head[j] == '/' || head[j] == '\n')) return true;
+  }
   for (const char* t : {"<html", "<head", "<body", "<meta "})
     if (head.find(t) != std::string::npos) return true;
   int tags = 0;

@@ -16,17 +16,22 @@ namespace fs = std::filesystem;
 namespace winnow {
 namespace {
 
-std::vector<std::string> CorpusPages() {
+// Case names under corpus/<kind>/: <name>.<ext> with <name>.expected.txt.
+std::vector<std::string> CorpusCases(const std::string& kind, const std::string& ext) {
   std::vector<std::string> names;
-  fs::path dir = fs::path(WINNOW_SOURCE_DIR) / "corpus" / "html";
+  fs::path dir = fs::path(WINNOW_SOURCE_DIR) / "corpus" / kind;
   std::error_code ec;
   for (auto& e : fs::directory_iterator(dir, ec)) {
     std::string n = e.path().filename().string();
-    if (n.size() > 5 && n.substr(n.size() - 5) == ".html") names.push_back(n.substr(0, n.size() - 5));
+    if (n.size() > ext.size() && n.substr(n.size() - ext.size()) == ext &&
+        n.find(".expected.") == std::string::npos)
+      names.push_back(n.substr(0, n.size() - ext.size()));
   }
   std::sort(names.begin(), names.end());
   return names;
 }
+std::vector<std::string> CorpusPages() { return CorpusCases("html", ".html"); }
+std::vector<std::string> TextCases() { return CorpusCases("text", ".txt"); }
 
 const Extractor& SharedExtractor() {
   static std::unique_ptr<Extractor> ex = [] {
@@ -51,14 +56,29 @@ TEST_P(CorpusTest, MatchesExpected) {
 }
 
 TEST(Corpus, HasEnoughPages) { EXPECT_GE(CorpusPages().size(), 40u); }
+TEST(Corpus, HasEnoughTextCases) { EXPECT_GE(TextCases().size(), 25u); }
 
-INSTANTIATE_TEST_SUITE_P(Pages, CorpusTest, ::testing::ValuesIn(CorpusPages()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string n = info.param;
-                           for (char& c : n)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return n;
-                         });
+class TextCorpusTest : public ::testing::TestWithParam<std::string> {};
+
+// Text mode: the input is already-extracted text; the same rules apply.
+TEST_P(TextCorpusTest, MatchesExpected) {
+  fs::path dir = fs::path(WINNOW_SOURCE_DIR) / "corpus" / "text";
+  std::string text = testing::ReadFile((dir / (GetParam() + ".txt")).string());
+  std::string expected = testing::ReadFile((dir / (GetParam() + ".expected.txt")).string());
+  ASSERT_FALSE(expected.empty()) << GetParam();
+  Result r = SharedExtractor().ExtractText(text);
+  EXPECT_EQ(testing::NormalizeWs(r.text), testing::NormalizeWs(expected)) << GetParam();
+}
+
+std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string n = info.param;
+  for (char& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Pages, CorpusTest, ::testing::ValuesIn(CorpusPages()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Text, TextCorpusTest, ::testing::ValuesIn(TextCases()), CaseName);
 
 }  // namespace
 }  // namespace winnow

@@ -126,7 +126,7 @@ TEST(Extract, BlocksRecordEveryDecision) {
 
 TEST(Extract, EmptyAndGarbageInputDoNotCrash) {
   EXPECT_EQ(Ex().Extract("").text, "");
-  EXPECT_EQ(Ex().Extract(std::string(1000, '\0')).status, Status::kEmpty);
+  EXPECT_EQ(Ex().Extract(std::string(1000, '\0')).status, Status::kBinary);
   std::string junk;
   for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>((i * 7919) & 0xFF));
   Result r = Ex().Extract(junk);

@@ -27,8 +27,11 @@ namespace winnow {
 
 struct Limits {
   size_t max_input_bytes = 64u << 20;
-  int max_depth = 5000;        // deeper elements are flattened, see README
+  int max_depth = 512;         // deeper elements are flattened, see README
   size_t max_nodes = 4u << 20;
+  // Time budget per document, checked between stages (a stage already
+  // running finishes first; none is worse than linear).
+  int max_millis = 20000;
 };
 
 struct Config {
@@ -65,6 +68,8 @@ enum class Status {
   kTooLarge,       // over Limits::max_input_bytes
   kTooDeep,        // over Limits::max_depth
   kTooManyNodes,   // over Limits::max_nodes
+  kTimeout,        // over Limits::max_millis
+  kBinary,         // not text: an image, archive or other binary file
 };
 const char* StatusName(Status s);
 

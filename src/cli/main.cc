@@ -117,6 +117,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-bytes", config.limits.max_input_bytes, "Largest document read, in bytes")->capture_default_str();
   app.add_option("--max-depth", config.limits.max_depth, "Deeper nesting is flattened (and reported)")->capture_default_str();
   app.add_option("--max-nodes", config.limits.max_nodes, "Nodes read per document; the rest is cut (and reported)")->capture_default_str();
+  double max_seconds = config.limits.max_millis / 1000.0;
+  app.add_option("--max-seconds", max_seconds, "Time budget per document; over it, an error record")
+      ->capture_default_str();
   app.add_flag("--progress", progress, "Show a progress line on stderr even when it is not a terminal");
   app.add_flag("--no-progress", no_progress, "Never show the progress line");
   app.add_flag("--stats", stats, "Print the record counts on stderr at the end (always done for JSONL and WARC)");
@@ -130,6 +133,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
+  config.limits.max_millis = static_cast<int>(std::min(max_seconds * 1000.0, 1e9));
   config.rule_dirs = rule_dirs;
   config.builtin_rules = !no_builtin;
   std::string error;
