@@ -37,6 +37,14 @@ TEST(Rules, BadPatternNamesFileAndLine) {
   EXPECT_NE(err.find("bad.rules:3"), std::string::npos) << err;
 }
 
+TEST(Rules, PatternMayStartWithACharacterClass) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("c.rules", "[boilerplate-line]\n[Pp]romo\n", &err)) << err;
+  ASSERT_TRUE(r.Compile(&err)) << err;
+  EXPECT_GE(r.boilerplate_line.Match("promo"), 0);
+}
+
 TEST(Rules, UnknownSectionIsAnError) {
   RuleSet r;
   std::string err;
