@@ -106,9 +106,8 @@ std::string ContainerStem(const std::string& path) {
 // The reader: expands inputs and yields one Item at a time.
 class Reader {
  public:
-  Reader(const std::vector<std::string>& inputs, const BatchOptions& opt, size_t max_bytes,
-         std::ostream& err)
-      : opt_(opt), max_bytes_(max_bytes), err_(err) {
+  Reader(const std::vector<std::string>& inputs, const BatchOptions& opt, size_t max_bytes)
+      : opt_(opt), max_bytes_(max_bytes) {
     for (const std::string& in : inputs) Expand(in);
   }
 
@@ -296,7 +295,6 @@ class Reader {
 
   const BatchOptions& opt_;
   size_t max_bytes_;
-  std::ostream& err_;
   std::vector<File> files_;
   size_t next_file_ = 0;
   File current_;
@@ -316,9 +314,11 @@ const char* const kReservedKeys[] = {"id", "url", "title", "language", "text", "
                                      "encoding", "mode", "warnings", "blocks"};
 
 void AppendExtras(JsonWriter* j, const std::vector<std::pair<std::string, std::string>>& extra) {
-  for (const auto& [key, raw] : extra) {
+  for (const auto& field : extra) {
+    const std::string& key = field.first;
+    const std::string& raw = field.second;
     bool reserved = std::any_of(std::begin(kReservedKeys), std::end(kReservedKeys),
-                                [&](const char* k) { return key == k; });
+                                [&key](const char* k) { return key == k; });
     j->RawField(reserved ? "input_" + key : key, raw);
   }
 }
@@ -461,7 +461,7 @@ std::string FormatCounts(const BatchCounts& c) {
 BatchCounts RunBatch(const Extractor& extractor, const std::vector<std::string>& inputs,
                      const BatchOptions& opt, std::ostream& out, std::ostream& err) {
   BatchCounts counts;
-  Reader reader(inputs, opt, extractor.max_input_bytes(), err);
+  Reader reader(inputs, opt, extractor.max_input_bytes());
   const int threads = std::max(1, opt.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) into build-fuzz/ and
+# runs each for SECONDS (default 20) on seeds from corpus/ and fuzz/seeds/.
+# A crash, leak, sanitizer report or hang (over 10 s on one input) fails the
+# run and leaves the input in build-fuzz/findings/: add it as a regression
+# test (fuzz/regressions/<target>/, run by this script before fuzzing).
+#
+#   scripts/fuzz.sh            # the short run CI does: 5 targets x 20 s
+#   scripts/fuzz.sh 3600       # a longer hunt: an hour per target
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+scripts/deps.sh
+command -v clang++ >/dev/null || { apt-get install -y -qq clang >/dev/null; }
+dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed" ||
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-rt-14-dev >/dev/null
+CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DWINNOW_FUZZ=ON -DWINNOW_BUILD_TESTS=OFF >/dev/null
+ninja -C build-fuzz -j2 extract_fuzzer text_fuzzer decode_fuzzer warc_fuzzer jsonl_fuzzer
+mkdir -p build-fuzz/findings
+declare -A seeds=(
+  [extract]="corpus/html"
+  [text]="corpus/text"
+  [decode]="corpus/html"
+  [warc]="fuzz/seeds/warc"
+  [jsonl]="fuzz/seeds/jsonl"
+)
+for t in extract text decode warc jsonl; do
+  work=build-fuzz/corpus-$t
+  mkdir -p "$work"
+  # Regressions first: every input that ever failed must pass.
+  if [[ -d fuzz/regressions/$t ]] && compgen -G "fuzz/regressions/$t/*" >/dev/null; then
+    build-fuzz/${t}_fuzzer -timeout=10 -rss_limit_mb=4096 fuzz/regressions/$t/*
+  fi
+  echo "fuzzing $t for ${seconds}s"
+  build-fuzz/${t}_fuzzer "$work" ${seeds[$t]} -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 \
+    -artifact_prefix=build-fuzz/findings/$t- 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|INFO: seed corpus)" || true
+  if compgen -G "build-fuzz/findings/$t-*" >/dev/null; then
+    echo "fuzz: $t found a failing input: $(ls build-fuzz/findings/$t-*)" >&2
+    exit 1
+  fi
+done
+echo "fuzz: no findings"
