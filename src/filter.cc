@@ -40,8 +40,9 @@ void Drop(Block* b, const char* stage, std::string reason) {
 
 // Prose: a paragraph long enough and free enough of links to be story text.
 bool IsProse(const Block& b) {
-  return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote) && b.chars >= 100 &&
-         b.link_chars * 10 < b.chars * 3;
+  return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote ||
+          b.kind == BlockKind::kListItem) &&
+         b.chars >= 100 && b.link_chars * 10 < b.chars * 3;
 }
 
 // The located article holds under this share of the page's prose: it is one
@@ -180,9 +181,18 @@ void RecoverProse(const Dom& dom, const std::vector<NodeFeatures>& f, int region
     }
     return false;
   };
+  // A list item is recovered when it is all of its <li>: a card in a list
+  // of teasers holds a headline beside the excerpt.
+  auto whole_item = [&](const Block& b) {
+    if (b.kind != BlockKind::kListItem) return true;
+    int a = b.owner;
+    for (int up = 0; up < 6 && a > region && dom.node(a).tag != GUMBO_TAG_LI; ++up) a = dom.node(a).parent;
+    if (dom.node(a).tag != GUMBO_TAG_LI) return true;
+    return f[a].chars * 100 <= b.chars * 115;
+  };
   for (Block& b : blocks)
     if (IsRecoverable(b) && IsProse(b) && b.owner > region && b.owner < region_end &&
-        !in_teaser(b.owner))
+        !in_teaser(b.owner) && whole_item(b))
       recover(&b);
   // Neighbours, ignoring pruned blocks in between.
   auto kept_neighbour = [&](size_t k, int step) {
