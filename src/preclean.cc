@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <gumbo.h>
+
 namespace winnow {
 namespace {
 
@@ -72,36 +74,38 @@ std::string AsciiLowerName(std::string_view name) {
 
 // Elements that never hold children, and elements whose start closes an
 // open one of their kind (so a run of them does not nest): neither deepens
-// the tree.
+// the tree. Looked up through Gumbo's perfect hash of tag names.
 bool IsFlatElement(std::string_view name) {
-  static const char* const kFlat[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-                                      "link", "meta", "param", "source", "track", "wbr", "keygen",
-                                      "basefont", "bgsound", "frame", "p", "li", "dt", "dd", "tr",
-                                      "td", "th", "option", "optgroup", "rb", "rt", "rp", "tbody",
-                                      "thead", "tfoot", "colgroup", "image"};
-  if (name.size() > 8) return false;
-  char lower[9];
-  for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);
-  std::string_view l(lower, name.size());
-  for (const char* f : kFlat)
-    if (l == f) return true;
-  return false;
+  switch (gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()))) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_BASEFONT:
+    case GUMBO_TAG_BGSOUND: case GUMBO_TAG_FRAME: case GUMBO_TAG_P: case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_RB: case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_IMAGE:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Past the depth limit only these still open elements, up to kDepthSlack
 // levels more.
 constexpr int kDepthSlack = 32;
 bool CarriesMeaning(std::string_view name) {
-  static const char* const kMeaning[] = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
-                                         "blockquote", "pre", "code", "a", "b", "i", "em",
-                                         "strong", "q", "figure", "figcaption", "table"};
-  if (name.size() > 10) return false;
-  char lower[11];
-  for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);
-  std::string_view l(lower, name.size());
-  for (const char* m : kMeaning)
-    if (l == m) return true;
-  return false;
+  switch (gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()))) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: case GUMBO_TAG_A:
+    case GUMBO_TAG_B: case GUMBO_TAG_I: case GUMBO_TAG_EM: case GUMBO_TAG_STRONG: case GUMBO_TAG_Q:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TABLE:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // A start tag as the tokenizer reads it. Returns false when the input ends

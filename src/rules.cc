@@ -48,8 +48,15 @@ bool PatternSet::Compile(std::string* error) {
 
 int PatternSet::Match(std::string_view text) const {
   if (!set_) return -1;
-  std::vector<int> hits;
-  if (!set_->Match(text, &hits) || hits.empty()) return -1;
+  thread_local std::vector<int> hits;
+  hits.clear();
+  RE2::Set::ErrorInfo info;
+  if (!set_->Match(text, &hits, &info)) {
+    if (info.kind != RE2::Set::kNoError && getenv("WINNOW_DEBUG_RE2"))
+      fprintf(stderr, "RE2 set match error %d on %zu bytes\n", int(info.kind), text.size());
+    return -1;
+  }
+  if (hits.empty()) return -1;
   return *std::min_element(hits.begin(), hits.end());
 }
 
