@@ -146,7 +146,10 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
         continue;
       }
       const char last = b.text.empty() ? '.' : b.text.back();
-      if (b.chars > kMaxListItemChars || last == '.' || last == ':' || ReadsAsStory(b.text, b.chars) ||
+      // A headline reads like a sentence but ends without a full stop;
+      // [widget-pitch] knows its shape.
+      const bool story = ReadsAsStory(b.text, b.chars) && rules.widget_pitch.Match(b.text) < 0;
+      if (b.chars > kMaxListItemChars || last == '.' || last == ':' || story ||
           b.kind == BlockKind::kHeading)
         break;
       Drop(&b, "filter", "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
