@@ -391,7 +391,9 @@ void Process(const Extractor& ex, const BatchOptions& opt, OutputFormat format, 
       r.status == Status::kBinary) {
     item->error = r.status == Status::kBinary    ? "binary input (not a page or text)"
                   : r.status == Status::kTimeout ? "over the time budget (--max-seconds)"
-                                                 : StatusName(r.status);
+                  : r.status == Status::kTooLarge
+                      ? "too large: over the limit of " + std::to_string(ex.max_input_bytes()) + " bytes (--max-bytes)"
+                      : StatusName(r.status);
     item->failed = true;
     if (format == OutputFormat::kJson) item->rendered = ErrorRecord(*item);
     return;

@@ -168,7 +168,10 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
       if (std::find(kept_names.begin(), kept_names.end(), lname) != kept_names.end()) continue;
       kept_names.push_back(std::move(lname));
     }
-    if (keep == Keep::kHref && !(keep_links && value.find('"') == std::string_view::npos)) {
+    // Only links need their target cut down; <link rel=canonical> keeps it.
+    const bool is_link = (tag->name.size() == 1 && Lower(tag->name[0]) == 'a') ||
+                         (tag->name.size() == 4 && StartsWithCI(tag->name, 0, "area"));
+    if (keep == Keep::kHref && is_link && !(keep_links && value.find('"') == std::string_view::npos)) {
       // Only whether the link stays in the page matters downstream.
       bool in_page = !value.empty() && (value[0] == '#' || StartsWithCI(value, 0, "javascript:"));
       out->append(in_page ? " href=\"#\"" : " href=\"x\"");

@@ -1,11 +1,40 @@
 #include "prune.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "text_util.h"
 
 namespace winnow {
 namespace {
+
+// What the class rules say of one signature. Pages repeat the same class
+// strings hundreds of times (menu items, cards), so each distinct string is
+// matched once per page.
+struct ClassHits {
+  int drop = -1, discussion = -1, layout = -1;
+  bool keep = false;
+};
+
+class ClassMemo {
+ public:
+  explicit ClassMemo(const RuleSet& rules) : rules_(rules) {}
+  const ClassHits& Get(std::string_view sig) {
+    auto it = memo_.find(sig);
+    if (it != memo_.end()) return it->second;
+    ClassHits h;
+    h.drop = rules_.drop_class.Match(sig);
+    h.discussion = rules_.discussion_class.Match(sig);
+    h.layout = rules_.layout_class.Match(sig);
+    if (h.drop >= 0 || h.discussion >= 0 || h.layout >= 0) h.keep = rules_.keep_class.Match(sig) >= 0;
+    return memo_.emplace(sig, h).first->second;
+  }
+
+ private:
+  const RuleSet& rules_;
+  std::unordered_map<std::string_view, ClassHits> memo_;
+};
 
 bool TagListed(const std::vector<GumboTag>& tags, GumboTag t) {
   return std::find(tags.begin(), tags.end(), t) != tags.end();
@@ -47,6 +76,7 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   // stands inside a comment container (a forum's opening post sits in the
   // thread, an article stands outside its comments) and the comment
   // containers hold most of the page's prose.
+  ClassMemo memo(rules);
   int discussion_prose = 0;
   int first_prose_in_discussion = -1;  // -1 unknown, 0 no, 1 yes
   int open_discussion_end = -1;
@@ -54,7 +84,7 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
     const Node& node = dom.node(i);
     if (node.is_text) continue;
     if (i >= open_discussion_end && node.sig_len > 0 &&
-        rules.discussion_class.Match(dom.signature(i)) >= 0) {
+        memo.Get(dom.signature(i)).discussion >= 0) {
       discussion_prose += f[i].prose_chars;
       open_discussion_end = node.end;
     }
@@ -104,18 +134,17 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
       why = "form with controls";
     } else if (node.sig_len > 0 && !(node.flags & kArticleBodyProp)) {
       std::string_view sig = dom.signature(i);
-      int hit = rules.drop_class.Match(sig);
-      if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i)) {
-        why = "class/id \"" + rules.drop_class.pattern(hit) + "\" (" + rules.drop_class.origin(hit) + ")";
-      } else if (hit < 0 && !is_discussion && (hit = rules.discussion_class.Match(sig)) >= 0) {
-        if (rules.keep_class.Match(sig) < 0 && !holds_page(i))
-          why = "comments \"" + rules.discussion_class.pattern(hit) + "\" (" +
-                rules.discussion_class.origin(hit) + ")";
-      } else if (hit < 0) {
-        hit = rules.layout_class.Match(sig);
-        if (hit >= 0 && rules.keep_class.Match(sig) < 0 && !holds_page(i) && !reads_as_prose(i))
-          why = "layout class/id \"" + rules.layout_class.pattern(hit) + "\" (" +
-                rules.layout_class.origin(hit) + ")";
+      const ClassHits& h = memo.Get(sig);
+      if (h.drop >= 0 && !h.keep && !holds_page(i)) {
+        why = "class/id \"" + rules.drop_class.pattern(h.drop) + "\" (" + rules.drop_class.origin(h.drop) + ")";
+      } else if (h.drop < 0 && !is_discussion && h.discussion >= 0) {
+        if (!h.keep && !holds_page(i))
+          why = "comments \"" + rules.discussion_class.pattern(h.discussion) + "\" (" +
+                rules.discussion_class.origin(h.discussion) + ")";
+      } else if (h.drop < 0 && h.layout >= 0) {
+        if (!h.keep && !holds_page(i) && !reads_as_prose(i))
+          why = "layout class/id \"" + rules.layout_class.pattern(h.layout) + "\" (" +
+                rules.layout_class.origin(h.layout) + ")";
       }
     }
     if (!why.empty()) {

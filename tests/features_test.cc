@@ -1,0 +1,135 @@
+// Behaviour added on top of the core: site-scoped rules, Markdown, metadata
+// and language, the decision record in text mode.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "winnow/winnow.h"
+
+namespace fs = std::filesystem;
+
+namespace winnow {
+namespace {
+
+const std::string kStory =
+    "<p>The council met on Tuesday, and after a long debate, it voted to repair the old bridge "
+    "before the winter storms arrive.</p>"
+    "<p>Engineers said the work would take three months, and that the road would stay open to "
+    "pedestrians throughout, with one lane for cars.</p>";
+
+std::unique_ptr<Extractor> Make(const std::vector<std::string>& dirs = {}) {
+  Config c;
+  c.rule_dirs = dirs;
+  std::string err;
+  auto ex = Extractor::Create(c, &err);
+  EXPECT_TRUE(ex) << err;
+  return ex;
+}
+
+TEST(SiteRules, ApplyOnlyToTheirHostsAndSubdomains) {
+  fs::path dir = fs::temp_directory_path() / "winnow_site_rules_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "example.rules") << "# only there\n@hosts example-news.com\n[boilerplate-line]\nbridge corner\n";
+  auto ex = Make({dir.string()});
+  const std::string page = "<html><body><article>" + kStory + "<p>Bridge corner</p>" + kStory + "</article></body></html>";
+  Input in{page, {}, "https://www.example-news.com/a/1", Mode::kHtml};
+  EXPECT_EQ(ex->Extract(in).text.find("Bridge corner"), std::string::npos);
+  in.url = "https://sport.example-news.com/x";
+  EXPECT_EQ(ex->Extract(in).text.find("Bridge corner"), std::string::npos);
+  in.url = "https://other.org/a/1";
+  EXPECT_NE(ex->Extract(in).text.find("Bridge corner"), std::string::npos);
+  in.url = "https://notexample-news.com/";
+  EXPECT_NE(ex->Extract(in).text.find("Bridge corner"), std::string::npos);
+  // Without a URL, the page's canonical link decides.
+  std::string with_canonical = "<html><head><link rel=canonical href=\"https://example-news.com/p\"></head>" +
+                               page.substr(6);
+  EXPECT_EQ(ex->Extract(with_canonical).text.find("Bridge corner"), std::string::npos);
+  // And in text mode, the same file's rules apply by URL.
+  Input text{"A first line of the story that is long enough to read as a sentence of news.\n\nBridge corner\n",
+             {}, "https://example-news.com/t", Mode::kText};
+  EXPECT_EQ(ex->Extract(text).text.find("Bridge corner"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(Markdown, HeadingsListsTablesEmphasisAndLinks) {
+  auto ex = Make();
+  std::string page = "<html><body><article><h1>T</h1>" + kStory +
+                     "<h2>What happens next</h2><p>The <strong>mayor</strong> will <em>sign</em> the "
+                     "<a href=\"https://example.org/plan\">plan</a> and call it <code>final</code>, she said.</p>"
+                     "<ul><li>first step</li><li>second step</li></ul>"
+                     "<table><tr><th>Ward</th><th>Votes</th></tr><tr><td>North</td><td>12</td></tr></table>"
+                     "<pre>x = 1\n  y = 2</pre>" + kStory + "</article></body></html>";
+  Input in{page, {}, {}, Mode::kHtml};
+  in.markdown = true;
+  in.links = true;
+  Result r = ex->Extract(in);
+  EXPECT_NE(r.markdown.find("## What happens next"), std::string::npos) << r.markdown;
+  EXPECT_NE(r.markdown.find("The **mayor** will *sign* the [plan](https://example.org/plan) and call it `final`"),
+            std::string::npos)
+      << r.markdown;
+  EXPECT_NE(r.markdown.find("- first step\n- second step"), std::string::npos) << r.markdown;
+  EXPECT_NE(r.markdown.find("| Ward | Votes |\n| --- | --- |\n| North | 12 |"), std::string::npos) << r.markdown;
+  EXPECT_NE(r.markdown.find("```\nx = 1\n  y = 2\n```"), std::string::npos) << r.markdown;
+  // Links only when asked.
+  in.links = false;
+  EXPECT_EQ(ex->Extract(in).markdown.find("](https://"), std::string::npos);
+}
+
+TEST(Metadata, FromJsonLdOpenGraphAndTime) {
+  auto ex = Make();
+  std::string page =
+      "<html><head><meta property=\"og:site_name\" content=\"Valley Post\">"
+      "<link rel=\"canonical\" href=\"https://valley.example/bridge\">"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\"},"
+      "{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},{\"name\":\"Tom Lee\"}],"
+      "\"datePublished\":\"2024-05-02T10:00:00Z\"}]}</script></head><body><article>" + kStory +
+      "</article></body></html>";
+  Result r = ex->Extract(page);
+  EXPECT_EQ(r.metadata.author, "Ana Ruiz, Tom Lee");
+  EXPECT_EQ(r.metadata.date, "2024-05-02T10:00:00Z");
+  EXPECT_EQ(r.metadata.site_name, "Valley Post");
+  EXPECT_EQ(r.metadata.canonical_url, "https://valley.example/bridge");
+  EXPECT_EQ(r.language, "en");
+  std::string bare = "<html><head><meta name=author content=\"Kim Park\"></head><body><article><time datetime=\"2023-01-09\">9 Jan</time>" +
+                     kStory + "</article></body></html>";
+  Result b = ex->Extract(bare);
+  EXPECT_EQ(b.metadata.author, "Kim Park");
+  EXPECT_EQ(b.metadata.date, "2023-01-09");
+}
+
+TEST(Language, DetectsTheTextsLanguage) {
+  auto ex = Make();
+  Result de = ex->ExtractText(
+      "Der Gemeinderat hat am Dienstagabend beschlossen, die alte Brücke noch vor dem Winter zu "
+      "reparieren, und die Bürger sind darüber sehr erfreut.\n\nDie Arbeiten sollen drei Monate dauern.\n");
+  EXPECT_EQ(de.language, "de");
+  Result empty = ex->ExtractText("");
+  EXPECT_EQ(empty.language, "");
+}
+
+TEST(Explain, TextModeRecordsEveryLineDecision) {
+  auto ex = Make();
+  Result r = ex->ExtractText(
+      "The council voted on Tuesday to repair the old bridge before the winter storms arrive, officials said.\n\n"
+      "Advertisement\n\n"
+      "Engineers said the work would take three months and the road would stay open to pedestrians.\n");
+  ASSERT_EQ(r.blocks.size(), 3u);
+  EXPECT_TRUE(r.blocks[0].kept);
+  EXPECT_FALSE(r.blocks[1].kept);
+  EXPECT_EQ(r.blocks[1].stage, "filter");
+  EXPECT_NE(r.blocks[1].reason.find("rules/phrases/"), std::string::npos) << r.blocks[1].reason;
+  EXPECT_TRUE(r.blocks[2].kept);
+  EXPECT_EQ(r.mode, Mode::kText);
+}
+
+TEST(Mode, AutoTellsHtmlFromText) {
+  auto ex = Make();
+  EXPECT_EQ(ex->Extract("<div class=x>" + kStory + "</div>").mode, Mode::kHtml);
+  EXPECT_EQ(ex->Extract("Plain text with a < sign and no tags at all.\n").mode, Mode::kText);
+}
+
+}  // namespace
+}  // namespace winnow
