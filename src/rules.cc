@@ -16,7 +16,9 @@ bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* 
     RE2::Options opts;
     opts.set_case_sensitive(false);
     opts.set_log_errors(false);
-    opts.set_max_mem(64 << 20);
+    // Each set's DFA cache grows to a share of this as documents go by: it
+    // bounds the memory a long run settles at (several sets, all threads).
+    opts.set_max_mem(32 << 20);
     set_ = std::make_unique<RE2::Set>(opts, anchor_);
   }
   // Whole-block rules only see blocks of at most 200 characters, where a
