@@ -96,10 +96,11 @@ std::string FindTitle(const Dom& dom, const std::vector<int>& roots) {
 
 namespace {
 
-void RecordBlocks(const std::vector<Block>& blocks, const Dom* dom, const std::string& method,
-                  Result* r) {
+// Moves the blocks' texts into the decision record (the text is rendered
+// already).
+void RecordBlocks(std::vector<Block>& blocks, const Dom* dom, const std::string& method, Result* r) {
   r->blocks.reserve(blocks.size());
-  for (const Block& b : blocks) {
+  for (Block& b : blocks) {
     BlockRecord rec;
     rec.kind = b.kind;
     rec.kept = b.kept;
@@ -108,8 +109,8 @@ void RecordBlocks(const std::vector<Block>& blocks, const Dom* dom, const std::s
     rec.path = dom ? DescribeNode(*dom, b.owner) : "line " + std::to_string(b.first_node + 1);
     rec.chars = b.chars;
     rec.link_chars = b.link_chars;
-    rec.text = b.text;
-    rec.raw = b.raw;
+    rec.text = std::move(b.text);
+    rec.raw = std::move(b.raw);
     r->blocks.push_back(std::move(rec));
   }
 }
