@@ -240,7 +240,7 @@ int BodyContainer(const Dom& dom, const std::vector<NodeFeatures>& f, int root) 
 }  // namespace
 
 void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
-                  const std::vector<NodeFeatures>& f, const std::vector<int>& roots,
+                  const std::vector<NodeFeatures>& f, bool listing_page, const std::vector<int>& roots,
                   const RuleSet& rules, const std::string& title, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   const std::string title_lower = AsciiLower(title);
@@ -289,9 +289,10 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
   const bool whole_page = std::find(roots.begin(), roots.end(), dom.body()) != roots.end();
   // Lists and tables of links are kept on any listing; link-heavy
   // paragraphs only where the root is not the whole page.
-  const bool listing_groups = root_chars > 0 && root_links * 100 >= root_chars * kListingLinkPercent &&
-                              (!whole_page || f[dom.body()].prose_chars < kListingMaxProse);
-  const bool listing = listing_groups && !whole_page;
+  const bool listing_groups = listing_page ||
+                              (root_chars > 0 && root_links * 100 >= root_chars * kListingLinkPercent &&
+                               (!whole_page || f[dom.body()].prose_chars < kListingMaxProse));
+  const bool listing = listing_page || (listing_groups && !whole_page);
 
   // Per-block rules.
   for (size_t k = 0; k < blocks.size(); ++k) {

@@ -26,8 +26,10 @@ namespace winnow {
 
 // `page_features` are the features of the whole page, `features` those left
 // after pruning.
+// `listing`: the located content is an index of links or cards, where
+// links do not mark boilerplate.
 void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_features,
-                  const std::vector<NodeFeatures>& features,
+                  const std::vector<NodeFeatures>& features, bool listing,
                   const std::vector<int>& roots, const RuleSet& rules, const std::string& title,
                   std::vector<Block>* blocks);
 

@@ -14,6 +14,10 @@ namespace {
 // listing page).
 constexpr int kLowProsePage = 5000;
 constexpr int kVeryLowProsePage = 1500;
+// A listing: the page has this much prose, and the best article candidate
+// holds less than this and under a fifth of it.
+constexpr int kListingMinProse = 1500;
+constexpr int kListingMaxRootProse = 800;
 
 double LinkDensity(const NodeFeatures& f) {
   if (f.chars == 0) return 0;
@@ -239,6 +243,40 @@ Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
     } else if (page_prose < kVeryLowProsePage) {
       out.roots.assign(1, dom.body());
       out.method = "whole page with little prose";
+    }
+  } else if (out.method == "scoring" && page_prose >= kListingMinProse &&
+             root_prose < kListingMaxRootProse && root_prose * 5 < page_prose) {
+    // The best candidate is a sliver of a page with much prose elsewhere,
+    // spread over many cards: an index (a category page, search results,
+    // a front page). Its cards are the content: the main landmark, else the
+    // element holding most of the page's prose.
+    int root = MainLandmark(dom, f, removed);
+    if (root < 0) {
+      root = dom.body();
+      for (bool deeper = true; deeper;) {
+        deeper = false;
+        for (int c = root + 1; c < dom.node(root).end; c = dom.node(c).end) {
+          if (!dom.node(c).is_text && Alive(removed, c) && f[c].prose_chars * 10 >= page_prose * 6) {
+            root = c;
+            deeper = true;
+            break;
+          }
+        }
+      }
+    }
+    out.roots.assign(1, root);
+    out.method = "listing (no article; the cards are the content)";
+    out.listing = true;
+  } else if (out.method == "scoring" && root_prose < kListingMaxRootProse) {
+    // A short introduction above a grid of product or link cards (a shop's
+    // category page): the main landmark holds five times its text.
+    int main = MainLandmark(dom, f, removed);
+    int root_chars = 0;
+    for (int r : out.roots) root_chars += f[r].chars;
+    if (main >= 0 && root_chars * 5 < f[main].chars && f[main].link_chars * 2 > f[main].chars) {
+      out.roots.assign(1, main);
+      out.method = "listing in the main landmark (a short introduction over cards)";
+      out.listing = true;
     }
   }
   return out;

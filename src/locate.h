@@ -26,6 +26,7 @@ struct Located {
   std::vector<int> roots;  // subtree roots in document order
   std::string method;      // "itemprop", "json-ld", "scoring", "body"
   double score = 0;        // the top candidate's score (scoring only)
+  bool listing = false;    // no article: an index of cards or links is the content
 };
 
 Located Locate(const Dom& dom, const std::vector<NodeFeatures>& features,
