@@ -244,7 +244,9 @@ Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
       out.roots.assign(1, dom.body());
       out.method = "whole page with little prose";
     }
-  } else if (out.method == "scoring" && page_prose >= kListingMinProse &&
+  }
+  if (out.method != "scoring") return out;
+  if (page_prose >= kListingMinProse &&
              root_prose < kListingMaxRootProse && root_prose * 5 < page_prose) {
     // The best candidate is a sliver of a page with much prose elsewhere,
     // spread over many cards: an index (a category page, search results,
@@ -267,7 +269,7 @@ Located Locate(const Dom& dom, const std::vector<NodeFeatures>& f,
     out.roots.assign(1, root);
     out.method = "listing (no article; the cards are the content)";
     out.listing = true;
-  } else if (out.method == "scoring" && root_prose < kListingMaxRootProse) {
+  } else if (root_prose < kListingMaxRootProse) {
     // A short introduction above a grid of product or link cards (a shop's
     // category page): the main landmark holds five times its text.
     int main = MainLandmark(dom, f, removed);
