@@ -135,8 +135,18 @@ Located LocateArticle(const Dom& dom, const std::vector<NodeFeatures>& f,
     const Node& n = dom.node(i);
     if (n.is_text) continue;
     if (!Alive(removed, i)) { i = n.end - 1; continue; }
-    if (!IsParagraphLike(dom, f, i) || f[i].chars < 25) continue;
-    double s = 1 + f[i].commas + std::min(f[i].chars / 100, 3);
+    int chars = f[i].chars;
+    if (!IsParagraphLike(dom, f, i)) {
+      // A container with text of its own beside its blocks scores for that
+      // text (Readability wraps such runs in paragraphs).
+      const GumboTag t = n.tag;
+      if (!(t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_TD) ||
+          f[i].own_chars < 25)
+        continue;
+      chars = f[i].own_chars;
+    }
+    if (chars < 25) continue;
+    double s = 1 + f[i].commas + std::min(chars / 100, 3);
     int a = n.parent;
     for (int level = 0; level < 5 && a >= 0 && a >= body; ++level, a = dom.node(a).parent) {
       double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;

@@ -80,6 +80,12 @@ std::vector<NodeFeatures> ComputeFeatures(const Dom& dom, const std::vector<int3
                               mine.block_children == 0);
       if (paragraph && mine.chars >= 80 && mine.link_chars * 10 < mine.chars * 3)
         mine.prose_chars = mine.chars;
+      else if ((node.tag == GUMBO_TAG_DIV || node.tag == GUMBO_TAG_TD || node.tag == GUMBO_TAG_SECTION ||
+                node.tag == GUMBO_TAG_ARTICLE) &&
+               mine.own_chars >= 80 && mine.link_chars * 10 < mine.chars * 3)
+        // Text straight inside a container that also holds blocks (a forum
+        // post with a quote box in it) is prose too.
+        mine.prose_chars += mine.own_chars;
     }
     if (node.parent >= 0) {
       NodeFeatures& p = f[node.parent];
