@@ -49,8 +49,13 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   out.reason_of.resize(n);
 
   std::vector<GumboTag> drop_tags, layout_tags;
-  for (const std::string& t : rules.drop_tags) drop_tags.push_back(gumbo_tag_enum(t.c_str()));
-  for (const std::string& t : rules.layout_tags) layout_tags.push_back(gumbo_tag_enum(t.c_str()));
+  // A name Gumbo does not know maps to GUMBO_TAG_UNKNOWN, which every
+  // custom element shares: such names are left out, or they would drop
+  // every <my-widget> on the page.
+  for (const std::string& t : rules.drop_tags)
+    if (GumboTag g = gumbo_tag_enum(t.c_str()); g != GUMBO_TAG_UNKNOWN) drop_tags.push_back(g);
+  for (const std::string& t : rules.layout_tags)
+    if (GumboTag g = gumbo_tag_enum(t.c_str()); g != GUMBO_TAG_UNKNOWN) layout_tags.push_back(g);
 
   const int body = dom.body();
   const int page_prose = f[body].prose_chars;
