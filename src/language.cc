@@ -6,9 +6,9 @@ namespace winnow {
 
 std::string DetectLanguage(std::string_view text) {
   if (text.empty()) return "";
-  // A prefix of 16 KB is plenty for a reliable answer, and keeps the cost
+  // A prefix of 8 KB is plenty for a reliable answer, and keeps the cost
   // flat on long texts.
-  const int n = static_cast<int>(text.size() < (1u << 14) ? text.size() : (1u << 14));
+  const int n = static_cast<int>(text.size() < (1u << 13) ? text.size() : (1u << 13));
   // The text is valid UTF-8 (decoding replaced bad bytes), but a cut at
   // n may split a character: back up to a character boundary.
   int end = n;

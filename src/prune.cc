@@ -88,7 +88,7 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   for (int i = body; i < dom.node(body).end; ++i) {
     const Node& node = dom.node(i);
     if (node.is_text) continue;
-    if (i >= open_discussion_end && node.sig_len > 0 &&
+    if (i >= open_discussion_end && node.sig_len > 0 && f[i].prose_chars > 0 &&
         memo.Get(dom.signature(i)).discussion >= 0) {
       discussion_prose += f[i].prose_chars;
       open_discussion_end = node.end;
@@ -118,6 +118,9 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
       continue;
     }
     if (i == body || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_BODY) continue;
+    // An element without text changes nothing whether pruned or not (icons,
+    // spacers, images): skip the rules, most of the page's elements.
+    if (f[i].chars == 0) continue;
     std::string why;
     if (node.tag == GUMBO_TAG_HEAD || node.tag == GUMBO_TAG_TITLE) {
       why = "head";
