@@ -108,6 +108,43 @@ bool CarriesMeaning(std::string_view name) {
   }
 }
 
+// Elements whose text is kept verbatim (white space matters there).
+bool IsVerbatimElement(std::string_view name) {
+  switch (gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()))) {
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Appends text (and the end tags in it) to out. Outside verbatim elements
+// a run of white space becomes one character, a newline if it held one:
+// the later stages collapse white space anyway, and indentation is an
+// eighth of a page's bytes once scripts and attributes are gone.
+void AppendSegment(std::string_view seg, bool verbatim, std::string* out) {
+  if (verbatim) {
+    out->append(seg);
+    return;
+  }
+  size_t i = 0;
+  while (i < seg.size()) {
+    size_t j = i;
+    while (j < seg.size() && seg[j] != ' ' && seg[j] != '\n' && seg[j] != '\t' && seg[j] != '\r') ++j;
+    out->append(seg.data() + i, j - i);
+    if (j >= seg.size()) break;
+    size_t k = j;
+    bool newline = false;
+    while (k < seg.size() && (seg[k] == ' ' || seg[k] == '\n' || seg[k] == '\t' || seg[k] == '\r')) {
+      newline |= seg[k] == '\n';
+      ++k;
+    }
+    out->push_back(k - j == 1 ? seg[j] : newline ? '\n' : ' ');
+    i = k;
+  }
+}
+
 // A start tag as the tokenizer reads it. Returns false when the input ends
 // inside the tag (the caller then copies the rest unchanged).
 struct StartTag {
@@ -206,6 +243,7 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
 Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
   Precleaned out;
   int depth = 0;
+  int verbatim_depth = 0;  // open <pre>, <textarea>, ...
   uint64_t dropped_opens = 0;
   bool& out_flattened = out.flattened;
   out.html.reserve(s.size() / 3);
@@ -219,7 +257,7 @@ Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
       // Comment: drop it whole. An unterminated comment runs to the end, as
       // the HTML tokenizer would have it.
       size_t end = s.find("-->", i + 4);
-      out.html.append(s.data() + copied, i - copied);
+      AppendSegment(s.substr(copied, i - copied), verbatim_depth > 0, &out.html);
       copied = i = (end == std::string_view::npos) ? s.size() : end + 3;
       continue;
     }
@@ -231,10 +269,16 @@ Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
       size_t end = s.find('>', j);
       if (end == std::string_view::npos) break;
       std::string_view name = s.substr(i + 2, j - i - 2);
+      if (verbatim_depth > 0 && IsVerbatimElement(name)) {
+        // The verbatim text ends here: flush it as it is.
+        AppendSegment(s.substr(copied, end + 1 - copied), true, &out.html);
+        copied = end + 1;
+        --verbatim_depth;
+      }
       if (!IsFlatElement(name)) {
         if (dropped_opens > 0) {
           --dropped_opens;
-          out.html.append(s.data() + copied, i - copied);
+          AppendSegment(s.substr(copied, i - copied), verbatim_depth > 0, &out.html);
           copied = end + 1;
         } else if (depth > 0) {
           --depth;
@@ -247,12 +291,13 @@ Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
       ++i;
       continue;
     }
-    out.html.append(s.data() + copied, i - copied);
+    AppendSegment(s.substr(copied, i - copied), verbatim_depth > 0, &out.html);
     copied = i;
     StartTag tag;
     const size_t tag_start_out = out.html.size();
     if (!ReadStartTag(s, i, keep_links, &out.html, &tag)) break;  // copy the rest as it is
     copied = i = tag.end;
+    if (!tag.self_closing && IsVerbatimElement(tag.name)) ++verbatim_depth;
     if (!tag.self_closing && !IsFlatElement(tag.name)) {
       // Nesting past the limit: the element is left out and its content
       // joins its parent's. Gumbo's scope checks walk the open-element
@@ -286,7 +331,7 @@ Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
     if (tag.ld_json) out.json_ld.emplace_back(s.substr(i, close - i));
     copied = i = close;
   }
-  out.html.append(s.data() + copied, s.size() - copied);
+  AppendSegment(s.substr(copied), verbatim_depth > 0, &out.html);
   return out;
 }
 
