@@ -16,6 +16,7 @@
 #include "batch.h"
 #include "io/byte_source.h"
 #include "io/warc.h"
+#include "test_util.h"
 #include "winnow/winnow.h"
 
 namespace fs = std::filesystem;
@@ -23,15 +24,7 @@ namespace fs = std::filesystem;
 namespace winnow {
 namespace {
 
-const Extractor& Ex() {
-  static std::unique_ptr<Extractor> ex = [] {
-    std::string err;
-    auto e = Extractor::Create(Config{}, &err);
-    if (!e) ADD_FAILURE() << err;
-    return e;
-  }();
-  return *ex;
-}
+const Extractor& Ex() { return testing::SharedExtractor(); }
 
 std::string Page(int i) {
   std::string p = "<html><head><title>Story " + std::to_string(i) + "</title></head><body><nav><a href=/>Home</a></nav><article><h1>Story " +

@@ -33,15 +33,6 @@ std::vector<std::string> CorpusCases(const std::string& kind, const std::string&
 std::vector<std::string> CorpusPages() { return CorpusCases("html", ".html"); }
 std::vector<std::string> TextCases() { return CorpusCases("text", ".txt"); }
 
-const Extractor& SharedExtractor() {
-  static std::unique_ptr<Extractor> ex = [] {
-    std::string err;
-    auto e = Extractor::Create(Config{}, &err);
-    if (!e) ADD_FAILURE() << err;
-    return e;
-  }();
-  return *ex;
-}
 
 class CorpusTest : public ::testing::TestWithParam<std::string> {};
 
@@ -51,7 +42,7 @@ TEST_P(CorpusTest, MatchesExpected) {
   fs::path expected_path = dir / (GetParam() + ".expected.txt");
   ASSERT_TRUE(fs::exists(expected_path)) << expected_path;
   std::string expected = testing::ReadFile(expected_path.string());
-  Result r = SharedExtractor().Extract(html);
+  Result r = testing::SharedExtractor().Extract(html);
   EXPECT_EQ(testing::NormalizeWs(r.text), testing::NormalizeWs(expected)) << GetParam();
 }
 
@@ -66,7 +57,7 @@ TEST_P(TextCorpusTest, MatchesExpected) {
   std::string text = testing::ReadFile((dir / (GetParam() + ".txt")).string());
   std::string expected = testing::ReadFile((dir / (GetParam() + ".expected.txt")).string());
   ASSERT_FALSE(expected.empty()) << GetParam();
-  Result r = SharedExtractor().ExtractText(text);
+  Result r = testing::SharedExtractor().ExtractText(text);
   EXPECT_EQ(testing::NormalizeWs(r.text), testing::NormalizeWs(expected)) << GetParam();
 }
 

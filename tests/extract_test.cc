@@ -12,15 +12,7 @@
 namespace winnow {
 namespace {
 
-const Extractor& Ex() {
-  static std::unique_ptr<Extractor> ex = [] {
-    std::string err;
-    auto e = Extractor::Create(Config{}, &err);
-    if (!e) ADD_FAILURE() << err;
-    return e;
-  }();
-  return *ex;
-}
+const Extractor& Ex() { return testing::SharedExtractor(); }
 
 std::string Para(int i) {
   return "<p>Paragraph " + std::to_string(i) +

@@ -3,11 +3,28 @@
 #ifndef WINNOW_TESTS_TEST_UTIL_H_
 #define WINNOW_TESTS_TEST_UTIL_H_
 
+#include <gtest/gtest.h>
+
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 
+#include "winnow/winnow.h"
+
 namespace winnow::testing {
+
+// One extractor with the built-in rules, built once for a whole test
+// binary (compiling the rules is the slow part).
+inline const Extractor& SharedExtractor() {
+  static std::unique_ptr<Extractor> ex = [] {
+    std::string err;
+    auto e = Extractor::Create(Config{}, &err);
+    if (!e) ADD_FAILURE() << err;
+    return e;
+  }();
+  return *ex;
+}
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

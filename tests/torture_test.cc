@@ -9,20 +9,13 @@
 #include <random>
 #include <string>
 
+#include "test_util.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
 namespace {
 
-const Extractor& Ex() {
-  static std::unique_ptr<Extractor> ex = [] {
-    std::string err;
-    auto e = Extractor::Create(Config{}, &err);
-    if (!e) ADD_FAILURE() << err;
-    return e;
-  }();
-  return *ex;
-}
+const Extractor& Ex() { return testing::SharedExtractor(); }
 
 const std::string kPara =
     "<p>The council met on Tuesday, and after a long debate, it voted to repair the old bridge "
