@@ -37,8 +37,8 @@ const char* const kDescription =
 const char* const kFooter =
     "\nInputs:\n"
     "  FILE     a page (raw bytes, any charset)\n"
-    "  DIR      every *.html, *.htm and *.xhtml file below it (*.txt with --mode text),\n"
-    "           in sorted order\n"
+    "  DIR      every page (*.html, *.htm, *.xhtml; *.txt with --mode text) and container\n"
+    "           (*.warc, *.jsonl, *.ndjson, also .gz or .zst) below it, in sorted order\n"
     "  -        standard input (also the default when no input is named)\n"
     "\nExamples:\n"
     "  winnow page.html                      print the article of one page\n"
