@@ -539,7 +539,14 @@ BatchCounts RunBatch(const Extractor& extractor, const std::vector<std::string>&
       } else {
         ok = write_file((fs::path(opt.output_dir) / (item->out_name + ext)).string(), item->rendered, false);
       }
-      if (!ok) err << "winnow: " << opt.output_dir << ": cannot write output for " << item->source << "\n";
+      if (!ok) {
+        // A record that cannot be written is a failure like any other.
+        err << "winnow: " << opt.output_dir << ": cannot write output for " << item->source << "\n";
+        if (!item->failed) {
+          --counts.written;
+          ++counts.failed;
+        }
+      }
     } else {
       if (headers) out << "==> " << (item->container ? item->id : item->source) << " <==\n";
       out << item->rendered;

@@ -84,6 +84,12 @@ check "binary named" grep -q "img.html: binary" "$tmp/img.err"
 check "too large exit 1" test "$rc" -eq 1
 check "too large named" grep -q "a.html: too large" "$tmp/big.err"
 
+# An output directory that cannot be written is a failure.
+touch "$tmp/notadir"
+"$bin" -o "$tmp/notadir/sub" "$tmp/in/a.html" > /dev/null 2> "$tmp/w.err"; rc=$?
+check "unwritable output exit 1" test "$rc" -eq 1
+check "unwritable output named" grep -q "cannot write" "$tmp/w.err"
+
 # Markdown output.
 md=$("$bin" --format markdown "$tmp/in/a.html")
 check "markdown format" grep -q "first paragraph" <<<"$md"
