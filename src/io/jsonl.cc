@@ -6,6 +6,10 @@
 
 namespace winnow::io {
 
+// Longest JSONL line held in memory (a page of the largest size allowed,
+// JSON-escaped, fits).
+constexpr size_t kMaxLineBytes = 256u << 20;
+
 struct JsonlReader::Parser {
   simdjson::dom::parser parser;
 };
@@ -24,7 +28,33 @@ bool LooksLikeJsonl(std::string_view head) {
 
 bool JsonlReader::ReadLine(std::string* line) {
   line->clear();
+  too_long_ = false;
   while (true) {
+    if (line->size() > kMaxLineBytes) {
+      // Past the cap the line is skipped, not held: a gzip bomb of one
+      // endless line must not take the memory with it.
+      too_long_ = true;
+      line->clear();
+      while (true) {
+        size_t nl = buf_.find('\n', pos_);
+        if (nl != std::string::npos) {
+          offset_ += nl + 1 - pos_;
+          pos_ = nl + 1;
+          return true;
+        }
+        offset_ += buf_.size() - pos_;
+        buf_.clear();
+        pos_ = 0;
+        if (eof_) return true;
+        buf_.resize(256 * 1024);
+        size_t n = src_->Read(buf_.data(), buf_.size());
+        buf_.resize(n);
+        if (n == 0) {
+          eof_ = true;
+          return true;
+        }
+      }
+    }
     size_t nl = buf_.find('\n', pos_);
     if (nl != std::string::npos) {
       line->append(buf_, pos_, nl - pos_);
@@ -53,7 +83,7 @@ bool JsonlReader::Next(JsonlRecord* rec) {
   while (true) {
     if (!ReadLine(&line)) break;
     ++line_no_;
-    if (line.find_first_not_of(" \t\r") != std::string::npos) {
+    if (too_long_ || line.find_first_not_of(" \t\r") != std::string::npos) {
       have = true;
       break;
     }
@@ -70,6 +100,11 @@ bool JsonlReader::Next(JsonlRecord* rec) {
     return true;
   }
   if (!have) return false;
+  if (too_long_) {
+    rec->error = "line " + std::to_string(line_no_) + " is longer than " + std::to_string(kMaxLineBytes) +
+                 " bytes; skipped";
+    return true;
+  }
   simdjson::dom::element root;
   auto err = parser_->parser.parse(line).get(root);
   if (err) {

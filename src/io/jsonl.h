@@ -48,6 +48,7 @@ class JsonlReader {
   std::string buf_;
   size_t pos_ = 0;
   bool eof_ = false;
+  bool too_long_ = false;  // the line just read was over the cap
   uint64_t line_no_ = 0;
   uint64_t offset_ = 0;    // decompressed bytes consumed
   size_t next_gap_ = 0;    // source gaps already reported
