@@ -131,5 +131,35 @@ TEST(Mode, AutoTellsHtmlFromText) {
   EXPECT_EQ(ex->Extract("Plain text with a < sign and no tags at all.\n").mode, Mode::kText);
 }
 
+TEST(Listing, CardsUnderAShortIntroductionAreContent) {
+  auto ex = Make();
+  std::string cards;
+  for (int i = 0; i < 24; ++i)
+    cards += "<div class=card><a href=/p/" + std::to_string(i) + ">Walnut desk model " + std::to_string(i) +
+             " with drawers</a><span>$" + std::to_string(100 + i) + "</span></div>";
+  std::string page = "<html><body><nav><a href=/>Home</a> <a href=/desks>Desks</a></nav>"
+                     "<div class=strip>Free delivery on orders over $50 this month</div><main>"
+                     "<h1>Desks</h1><p>Our desks are made to order in oak and walnut, and every one ships within a week.</p>"
+                     "<div class=grid>" + cards + "</div></main><footer>About us</footer></body></html>";
+  Result r = ex->Extract(page);
+  EXPECT_NE(r.text.find("Walnut desk model 7 with drawers"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("made to order"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("About us"), std::string::npos) << r.text;
+}
+
+TEST(Prose, TextBesideBlocksInOneContainerIsKept) {
+  // A forum post: text straight in the post's <div>, with a quote box in it.
+  auto ex = Make();
+  std::string post =
+      "<div class=post-body>I have been riding the same road bike for ten years, and the frame is still "
+      "fine, but the groupset is worn out and parts are getting hard to find.<blockquote>Is it worth "
+      "upgrading?</blockquote>My budget is about four hundred, and I would rather keep the frame, which "
+      "fits me well, than buy a new bike that I would have to get used to again.</div>";
+  std::string page = "<html><body><div class=thread>" + post + "</div><aside><a href=/x>Other threads</a></aside></body></html>";
+  Result r = ex->Extract(page);
+  EXPECT_NE(r.text.find("groupset is worn out"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("rather keep the frame"), std::string::npos) << r.text;
+}
+
 }  // namespace
 }  // namespace winnow
