@@ -386,8 +386,7 @@ void Process(const Extractor& ex, const BatchOptions& opt, OutputFormat format, 
   Result r = ex.Extract(in);
   item->bytes_in = item->content.size();
   std::string().swap(item->content);
-  if (r.status == Status::kTooLarge || r.status == Status::kTooDeep ||
-      r.status == Status::kTooManyNodes || r.status == Status::kTimeout ||
+  if (r.status == Status::kTooLarge || r.status == Status::kTimeout ||
       r.status == Status::kBinary) {
     item->error = r.status == Status::kBinary    ? "binary input (not a page or text)"
                   : r.status == Status::kTimeout ? "over the time budget (--max-seconds)"

@@ -29,8 +29,6 @@ const char* StatusName(Status s) {
     case Status::kOk: return "ok";
     case Status::kEmpty: return "empty";
     case Status::kTooLarge: return "too-large";
-    case Status::kTooDeep: return "too-deep";
-    case Status::kTooManyNodes: return "too-many-nodes";
     case Status::kTimeout: return "timeout";
     case Status::kBinary: return "binary";
   }

@@ -188,7 +188,6 @@ Located LocateArticle(const Dom& dom, const std::vector<NodeFeatures>& f,
     }
     break;
   }
-  out.score = top_score;
   out.method = "scoring";
   if (top == body) {
     out.roots.push_back(top);

@@ -25,7 +25,6 @@ namespace winnow {
 struct Located {
   std::vector<int> roots;  // subtree roots in document order
   std::string method;      // "itemprop", "json-ld", "scoring", "body"
-  double score = 0;        // the top candidate's score (scoring only)
   bool listing = false;    // no article: an index of cards or links is the content
 };
 

@@ -6,6 +6,8 @@
 
 #include <gumbo.h>
 
+#include "text_util.h"
+
 namespace winnow {
 namespace {
 
@@ -66,11 +68,6 @@ Keep KeepAttribute(std::string_view name) {
   return Keep::kNo;
 }
 
-std::string AsciiLowerName(std::string_view name) {
-  std::string l(name);
-  for (char& c : l) c = Lower(c);
-  return l;
-}
 
 // Elements that never hold children, and elements whose start closes an
 // open one of their kind (so a run of them does not nest): neither deepens
@@ -201,7 +198,7 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
     // with 100,000 of them.
     if (++seen[static_cast<int>(keep)] > 1 && keep != Keep::kYes) continue;
     if (keep == Keep::kYes) {
-      std::string lname = AsciiLowerName(name);
+      std::string lname = AsciiLower(name);
       if (std::find(kept_names.begin(), kept_names.end(), lname) != kept_names.end()) continue;
       kept_names.push_back(std::move(lname));
     }

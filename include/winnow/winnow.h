@@ -66,8 +66,6 @@ enum class Status {
   kOk = 0,
   kEmpty,          // the input held no text at all
   kTooLarge,       // over Limits::max_input_bytes
-  kTooDeep,        // over Limits::max_depth
-  kTooManyNodes,   // over Limits::max_nodes
   kTimeout,        // over Limits::max_millis
   kBinary,         // not text: an image, archive or other binary file
 };

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "text_util.h"
+
 namespace winnow::io {
 namespace {
 
@@ -14,11 +16,6 @@ constexpr size_t kMaxHeaderBytes = 1 << 20;
 // Payloads larger than this are reported, not held in memory.
 constexpr uint64_t kMaxRecordBytes = 256ull << 20;
 
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
-}
 
 std::string Trim(std::string s) {
   size_t a = s.find_first_not_of(" \t\r\n");
@@ -31,8 +28,8 @@ std::string Trim(std::string s) {
 void SplitContentType(const std::string& value, std::string* type, std::string* charset) {
   std::string v = value;
   size_t semi = v.find(';');
-  *type = Lower(Trim(v.substr(0, semi)));
-  std::string lower = Lower(v);
+  *type = AsciiLower(Trim(v.substr(0, semi)));
+  std::string lower = AsciiLower(v);
   size_t cs = lower.find("charset=");
   if (cs != std::string::npos) {
     std::string c = v.substr(cs + 8);
@@ -109,11 +106,11 @@ bool ParseHttpResponse(const std::string& payload, std::string* content_type, st
     pos = eol + 1;
     size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    std::string name = Lower(Trim(line.substr(0, colon)));
+    std::string name = AsciiLower(Trim(line.substr(0, colon)));
     std::string value = Trim(line.substr(colon + 1));
     if (name == "content-type") SplitContentType(value, content_type, charset);
-    else if (name == "transfer-encoding") transfer = Lower(value);
-    else if (name == "content-encoding") encoding = Lower(value);
+    else if (name == "transfer-encoding") transfer = AsciiLower(value);
+    else if (name == "content-encoding") encoding = AsciiLower(value);
   }
   std::string entity = payload.substr(head_end + sep);
   if (transfer.find("chunked") != std::string::npos) {
@@ -252,12 +249,12 @@ bool WarcReader::Next(WarcRecord* rec) {
     if (line.empty()) break;
     size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    std::string name = Lower(Trim(line.substr(0, colon)));
+    std::string name = AsciiLower(Trim(line.substr(0, colon)));
     std::string value = Trim(line.substr(colon + 1));
     if (name == "warc-type") rec->type = value;
     else if (name == "warc-record-id") rec->record_id = value;
     else if (name == "warc-target-uri") rec->target_uri = value;
-    else if (name == "content-type") content_type = Lower(value);
+    else if (name == "content-type") content_type = AsciiLower(value);
     else if (name == "content-length") {
       char* end = nullptr;
       length = std::strtoull(value.c_str(), &end, 10);
@@ -309,7 +306,7 @@ bool WarcReader::Next(WarcRecord* rec) {
     rec->error = "WARC record at offset " + std::to_string(rec->offset) + " is damaged" + why;
     return true;
   }
-  const std::string type = Lower(rec->type);
+  const std::string type = AsciiLower(rec->type);
   if (type == "response" && content_type.find("application/http") != std::string::npos) {
     std::string http_type, err;
     if (!ParseHttpResponse(payload, &http_type, &rec->charset, &rec->body, &err)) {
