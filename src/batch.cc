@@ -383,6 +383,7 @@ void Process(const Extractor& ex, const BatchOptions& opt, OutputFormat format, 
   in.mode = item->mode;
   in.markdown = format == OutputFormat::kMarkdown;
   in.links = opt.links;
+  in.explain = opt.explain;
   Result r = ex.Extract(in);
   item->bytes_in = item->content.size();
   std::string().swap(item->content);

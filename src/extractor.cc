@@ -107,8 +107,9 @@ void RecordBlocks(std::vector<Block>& blocks, const Dom* dom, const std::string&
     rec.path = dom ? DescribeNode(*dom, b.owner) : "line " + std::to_string(b.first_node + 1);
     rec.chars = b.chars;
     rec.link_chars = b.link_chars;
+    // Text mode keeps raw only where it differs from the collapsed text.
+    rec.raw = dom || !b.raw.empty() ? std::move(b.raw) : b.text;
     rec.text = std::move(b.text);
-    rec.raw = std::move(b.raw);
     r->blocks.push_back(std::move(rec));
   }
 }
@@ -193,7 +194,7 @@ Result Extractor::Extract(const Input& input) const {
     if (input.markdown) r.markdown = RenderMarkdown(blocks);
     r.language = DetectLanguage(r.text);
     if (blocks.empty()) r.status = Status::kEmpty;
-    RecordBlocks(blocks, nullptr, "text mode", &r);
+    if (input.explain) RecordBlocks(blocks, nullptr, "text mode", &r);
     return r;
   }
 
@@ -239,7 +240,7 @@ Result Extractor::Extract(const Input& input) const {
   if (r.text.empty() && all[dom->body()].chars == 0) r.status = Status::kEmpty;
   r.language = DetectLanguage(r.text);
   r.metadata = ExtractMetadata(*dom, pre.json_ld);
-  RecordBlocks(blocks, dom.get(), "article located by " + located.method, &r);
+  if (input.explain) RecordBlocks(blocks, dom.get(), "article located by " + located.method, &r);
   return r;
 }
 

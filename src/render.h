@@ -18,7 +18,7 @@ std::string RenderText(const std::vector<Block>& blocks);
 std::string RenderMarkdown(const std::vector<Block>& blocks);
 
 // NFC normalisation with ICU; returns the input when it is already NFC.
-std::string NormalizeNfc(const std::string& utf8);
+std::string NormalizeNfc(std::string utf8);
 
 }  // namespace winnow
 

@@ -98,7 +98,12 @@ TEST(Extract, DropsReadMoreAndAdvertisementLines) {
 }
 
 TEST(Extract, BlocksRecordEveryDecision) {
-  Result r = Ex().Extract(Page(Para(1) + Para(2)));
+  Input in;
+  const std::string page = Page(Para(1) + Para(2));
+  in.bytes = page;
+  in.explain = true;
+  Result r = Ex().Extract(in);
+  EXPECT_TRUE(Ex().Extract(page).blocks.empty());  // only when asked
   bool saw_nav = false, saw_kept = false;
   for (const BlockRecord& b : r.blocks) {
     if (Contains(b.text, "Home")) {

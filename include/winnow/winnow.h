@@ -11,8 +11,9 @@
 //   winnow::Result r = ex->Extract(page_bytes);
 //   if (r.status == winnow::Status::kOk) use(r.title, r.text);
 //
-// Result::blocks is the decision record of the run: every block of the page
-// in document order, kept or dropped, with the stage and rule that decided.
+// With Input::explain, Result::blocks is the decision record of the run:
+// every block of the page in document order, kept or dropped, with the stage
+// and rule that decided.
 
 #ifndef WINNOW_WINNOW_H_
 #define WINNOW_WINNOW_H_
@@ -60,6 +61,9 @@ struct Input {
   // links when `links` is set.
   bool markdown = false;
   bool links = false;
+  // Also fill Result::blocks with the run's decision record. Off by default:
+  // copying every block costs a corpus run time it does not need.
+  bool explain = false;
 };
 
 enum class Status {
@@ -110,7 +114,7 @@ struct Result {
   bool truncated = false;  // the node limit cut the rest of the document
   bool flattened = false;  // nesting past the depth limit was flattened
   std::string markdown;    // when Input::markdown: the text as Markdown
-  std::vector<BlockRecord> blocks;
+  std::vector<BlockRecord> blocks;  // when Input::explain
 };
 
 class Extractor {
