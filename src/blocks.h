@@ -8,6 +8,7 @@
 #ifndef WINNOW_BLOCKS_H_
 #define WINNOW_BLOCKS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct Block {
   int chars = 0;          // non-space code points
   int link_chars = 0;
   bool in_article = false;
+  // Whether the text is a [list-header] line: -1 until the filter's phrase
+  // rules have looked (they look first for it), so that no one asks twice.
+  int8_t list_header = -1;
   bool kept = false;      // the current decision
   std::string stage;      // who decided
   std::string reason;     // why

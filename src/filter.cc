@@ -1,6 +1,7 @@
 #include "filter.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "text_util.h"
@@ -58,10 +59,12 @@ constexpr int kRecoverLevels = 8;
 
 // The phrase rules on one block: sets *reason and returns true when the
 // block is a boilerplate line or carries call-to-action wording.
-bool MatchRules(const RuleSet& rules, const Block& b, std::string* reason) {
+bool MatchRules(const RuleSet& rules, Block& b, std::string* reason) {
   if (b.kind == BlockKind::kPre) return false;
   if (b.chars <= kMaxLineRuleChars) {
-    if (int hit = rules.list_header.Match(b.text); hit >= 0) {
+    const int hit = rules.list_header.Match(b.text);
+    b.list_header = hit >= 0;
+    if (hit >= 0) {
       *reason = "heading of a link list (" + rules.list_header.origin(hit) + ")";
       return true;
     }
@@ -137,9 +140,9 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
 void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (blocks[k].kept || blocks[k].stage != "filter" || blocks[k].chars > kMaxLineRuleChars ||
-        rules.list_header.Match(blocks[k].text) < 0)
-      continue;
+    if (blocks[k].kept || blocks[k].stage != "filter" || blocks[k].chars > kMaxLineRuleChars) continue;
+    if (blocks[k].list_header < 0) blocks[k].list_header = rules.list_header.Match(blocks[k].text) >= 0;
+    if (!blocks[k].list_header) continue;
     int taken = 0;
     for (size_t j = k + 1; j < blocks.size() && taken < kMaxListItems && j <= k + kMaxListSteps; ++j) {
       Block& b = blocks[j];
@@ -441,6 +444,37 @@ bool ReadsAsStory(std::string_view text, int chars) {
     if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) ++sentences;
   }
   if (spaces * 12 < chars) {
+    // Chinese and Japanese: a sentence ends at 。！？ (or . ! ?), and its
+    // words are short, so the length per sentence decides. Counting the
+    // marks gives ICU's sentence count without its dictionary word breaks,
+    // which cost as much as the rest of text mode together.
+    int han_kana = 0, ends = 0;
+    bool open = false;  // a letter since the last sentence end
+    for (size_t i = 0; i < text.size();) {
+      const uint8_t c = uint8_t(text[i]);
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len > text.size()) len = text.size() - i;
+      bool end = false, letter = len != 3;
+      if (len == 3) {
+        const uint32_t cp = (c & 0x0F) << 12 | (uint8_t(text[i + 1]) & 0x3F) << 6 | (uint8_t(text[i + 2]) & 0x3F);
+        han_kana += (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF);
+        end = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;  // 。！？
+        // Punctuation (closing quotes 」, brackets) does not open a sentence.
+        letter = !((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+                   (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20));
+      } else if (len == 1) {
+        end = c == '.' || c == '!' || c == '?';
+        letter = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      }
+      if (end) {
+        if (open) ++ends;
+        open = false;
+      } else if (letter) {
+        open = true;
+      }
+      i += len;
+    }
+    if (han_kana * 2 >= chars) return chars / std::max(1, ends + (open ? 1 : 0)) >= 20;
     TextShape shape = MeasureText(text);
     const int n = std::max(1, shape.sentences);
     if (shape.words * 3 > chars) return chars / n >= 20;

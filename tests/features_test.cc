@@ -3,10 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "filter.h"
+#include "text_util.h"
 #include "winnow/winnow.h"
 
 namespace fs = std::filesystem;
@@ -143,6 +146,27 @@ TEST(TextMode, WhiteSpaceCollapsedAtEveryOffset) {
   Result r = ex->Extract(in);
   ASSERT_EQ(r.blocks.size(), 1u);
   EXPECT_EQ(r.blocks[0].chars, 55);
+}
+
+// Story prose against widget copy, in scripts with and without spaces. The
+// Chinese and Japanese cases are decided by counting sentence marks, not by
+// ICU's word breaks: they must agree with what ICU's sentences say.
+TEST(Filter, ReadsAsStoryInEveryScript) {
+  auto story = [](const std::string& t) { return ReadsAsStory(t, CountChars(t) - int(std::count(t.begin(), t.end(), ' '))); };
+  EXPECT_TRUE(story("The council voted on Tuesday to repair the old bridge before the winter storms arrive, "
+                    "officials said after the meeting."));
+  EXPECT_FALSE(story("Save hours of research. Gain an edge. Download now. Free for teams."));
+  // Japanese: two long sentences of a news story, one with a closing quote.
+  const std::string ja =
+      "市の発表によると、新しい橋の工事は来年の春に始まり、完成までにおよそ三年かかる見込みだという。"
+      "担当者は「安全を最優先に進めたい」と話した。";
+  EXPECT_TRUE(story(ja));
+  const TextShape icu = MeasureText(ja);
+  EXPECT_EQ(icu.sentences, 2);
+  // Japanese widget copy: short exclamations.
+  EXPECT_FALSE(story("今すぐ登録！無料です。お見逃しなく！詳しくはこちら。今すぐ登録！無料です。"));
+  // Chinese story prose.
+  EXPECT_TRUE(story("据当地媒体报道，这座城市计划在明年春天开始修建一座新的大桥，预计工程将持续大约三年时间。"));
 }
 
 TEST(Explain, TextModeRecordsEveryLineDecision) {
