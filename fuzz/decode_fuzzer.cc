@@ -14,6 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const char* declared = size ? kCharsets[data[0] % 9] : "";
   winnow::Decoded d = winnow::DecodeToUtf8(bytes, declared);
   // Whatever came in, what comes out is valid UTF-8.
-  if (!winnow::IsValidUtf8(d.utf8)) __builtin_trap();
+  if (!winnow::IsValidUtf8(d.utf8())) __builtin_trap();
   return 0;
 }

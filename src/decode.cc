@@ -139,14 +139,21 @@ std::string SniffMetaCharset(std::string_view bytes, size_t limit) {
 
 Decoded DecodeToUtf8(std::string_view bytes, std::string_view transport_charset) {
   Decoded d;
+  int whole_valid = -1;  // IsValidUtf8(bytes), once known
   auto finish = [&](std::string charset, std::string source, std::string_view body) {
     d.source = std::move(source);
     if (charset == "UTF-8") {
       d.encoding = "UTF-8";
-      d.utf8 = IsValidUtf8(body) ? std::string(body) : SanitizeUtf8(body);
+      const bool known = whole_valid >= 0 && body.data() == bytes.data() && body.size() == bytes.size();
+      if (known ? whole_valid == 1 : IsValidUtf8(body)) {
+        d.borrowed = true;
+        d.input = body;
+      } else {
+        d.owned = SanitizeUtf8(body);
+      }
     } else {
       d.encoding = charset;
-      d.utf8 = Convert(body, charset);
+      d.owned = Convert(body, charset);
     }
   };
 
@@ -167,7 +174,8 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view transport_charset)
   // A declared single-byte Latin charset on bytes that are valid UTF-8 with
   // non-ASCII in them is nearly always a mislabelled UTF-8 page: trust the
   // bytes.
-  bool valid_utf8 = IsValidUtf8(bytes);
+  const bool valid_utf8 = IsValidUtf8(bytes);
+  whole_valid = valid_utf8;
   // A declaration read from ASCII-compatible bytes cannot mean UTF-16 (the
   // Encoding standard treats it as UTF-8); only the detector may say UTF-16.
   auto accept = [&](const std::string& cs, bool allow_utf16 = false) {

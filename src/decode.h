@@ -15,7 +15,12 @@
 namespace winnow {
 
 struct Decoded {
-  std::string utf8;
+  // The text as UTF-8: the input itself when it already was valid UTF-8
+  // (no copy of a large page), else the converted or repaired copy.
+  std::string_view utf8() const { return borrowed ? input : owned; }
+  bool borrowed = false;
+  std::string_view input;  // when borrowed: a view of the caller's bytes
+  std::string owned;
   std::string encoding;  // canonical name of the charset used
   std::string source;    // "bom", "transport", "meta", "detected", "default"
 };

@@ -179,14 +179,14 @@ Result Extractor::Extract(const Input& input) const {
   r.encoding = decoded.encoding;
   if (out_of_time()) return r;
   Mode mode = input.mode;
-  if (mode == Mode::kAuto) mode = LooksLikeHtml(decoded.utf8) ? Mode::kHtml : Mode::kText;
+  if (mode == Mode::kAuto) mode = LooksLikeHtml(decoded.utf8()) ? Mode::kHtml : Mode::kText;
   r.mode = mode;
 
   if (mode == Mode::kText) {
     // Text mode: split -> filter -> render, with the same phrase rules.
     r.url = std::string(input.url);
     const RuleSet& rules = impl_->rules->ForUrl(r.url);
-    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8, rules);
+    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules);
     if (out_of_time()) return r;
     FilterTextBlocks(rules, &blocks);
     if (out_of_time()) return r;
@@ -199,9 +199,9 @@ Result Extractor::Extract(const Input& input) const {
   }
 
   // 2. preclean
-  Precleaned pre = Preclean(decoded.utf8, input.markdown && input.links, limits.max_depth);
-  decoded.utf8.clear();
-  decoded.utf8.shrink_to_fit();
+  Precleaned pre = Preclean(decoded.utf8(), input.markdown && input.links, limits.max_depth);
+  decoded.owned.clear();
+  decoded.owned.shrink_to_fit();
   if (out_of_time()) return r;
   // 3. parse
   ParseLimits pl;

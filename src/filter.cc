@@ -62,14 +62,14 @@ constexpr int kRecoverLevels = 8;
 bool MatchRules(const RuleSet& rules, Block& b, std::string* reason) {
   if (b.kind == BlockKind::kPre) return false;
   if (b.chars <= kMaxLineRuleChars) {
-    const int hit = rules.list_header.Match(b.text);
-    b.list_header = hit >= 0;
-    if (hit >= 0) {
-      *reason = "heading of a link list (" + rules.list_header.origin(hit) + ")";
+    const int hit = rules.whole_block.Match(b.text);
+    b.list_header = hit >= 0 && size_t(hit) < rules.list_header.size();
+    if (b.list_header) {
+      *reason = "heading of a link list (" + rules.whole_block.origin(hit) + ")";
       return true;
     }
-    if (int hit = rules.boilerplate_line.Match(b.text); hit >= 0) {
-      *reason = "boilerplate line (" + rules.boilerplate_line.origin(hit) + ")";
+    if (hit >= 0) {
+      *reason = "boilerplate line (" + rules.whole_block.origin(hit) + ")";
       return true;
     }
   }

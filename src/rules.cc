@@ -72,7 +72,8 @@ RuleSet::RuleSet()
       boilerplate_line(RE2::ANCHOR_BOTH),
       boilerplate_phrase(RE2::UNANCHORED),
       list_header(RE2::ANCHOR_BOTH),
-      widget_pitch(RE2::UNANCHORED) {}
+      widget_pitch(RE2::UNANCHORED),
+      whole_block(RE2::ANCHOR_BOTH) {}
 
 bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string* error) {
   std::string section;
@@ -159,8 +160,11 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 }
 
 bool RuleSet::Compile(std::string* error) {
+  for (const PatternSet* s : {&list_header, &boilerplate_line})
+    for (size_t i = 0; i < s->size(); ++i)
+      if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error)) return false;
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &positive_class, &negative_class,
-                        &boilerplate_line, &boilerplate_phrase, &list_header, &widget_pitch}) {
+                        &boilerplate_line, &boilerplate_phrase, &list_header, &widget_pitch, &whole_block}) {
     if (!s->Compile(error)) return false;
   }
   return true;
