@@ -9,13 +9,23 @@
 namespace winnow {
 
 std::string NormalizeNfc(std::string utf8) {
-  // Code points below U+0300 (lead bytes up to 0xCB) are all NFC and never
-  // combine: most text needs no look by ICU at all.
-  if (std::none_of(utf8.begin(), utf8.end(), [](char c) { return uint8_t(c) >= 0xCC; })) return utf8;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return utf8;
-  if (nfc->isNormalizedUTF8(utf8, err) && U_SUCCESS(err)) return utf8;
+  // Code points below U+0300 (lead bytes up to 0xCB) are all NFC and never
+  // combine, and a line break is a boundary no composition crosses: ICU
+  // checks only the lines that hold something else.
+  bool normalized = true;
+  for (size_t start = 0; start < utf8.size() && normalized;) {
+    size_t end = utf8.find('\n', start);
+    if (end == std::string::npos) end = utf8.size();
+    const std::string_view line(utf8.data() + start, end - start);
+    if (std::any_of(line.begin(), line.end(), [](char c) { return uint8_t(c) >= 0xCC; }))
+      normalized = nfc->isNormalizedUTF8(line, err) && U_SUCCESS(err);
+    start = end + 1;
+  }
+  if (normalized) return utf8;
+  err = U_ZERO_ERROR;
   err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
   icu::UnicodeString n = nfc->normalize(u, err);
@@ -27,6 +37,10 @@ std::string NormalizeNfc(std::string utf8) {
 
 std::string RenderText(const std::vector<Block>& blocks) {
   std::string out;
+  size_t size = 0;
+  for (const Block& b : blocks)
+    if (b.kept) size += (b.raw.empty() ? b.text.size() : b.raw.size()) + 2;
+  out.reserve(size + 1);
   int prev_group = -1;
   bool first = true;
   for (const Block& b : blocks) {
