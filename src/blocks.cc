@@ -138,7 +138,7 @@ void Builder::EmitPruned(int i) {
   b.chars = CountChars(b.text);
   b.in_article = InArticle(i);
   b.kept = false;
-  b.stage = "prune";
+  b.stage = Stage::kPrune;
   b.reason = pruned_.reason_of[i];
   if (b.chars > 0) out_.push_back(std::move(b));
 }
@@ -171,7 +171,7 @@ void Builder::AddText(int i) {
     else if (quote_depth_ > 0) cur_.kind = BlockKind::kQuote;
     cur_.in_article = InArticle(i);
     cur_.kept = cur_.in_article;
-    cur_.stage = cur_.in_article ? "" : "locate";
+    cur_.stage = cur_.in_article ? Stage::kNone : Stage::kLocate;
     cur_.reason = cur_.in_article ? "" : "outside the article";
     pending_space_ = false;
     md_pending_space_ = false;
@@ -319,6 +319,16 @@ std::vector<Block> Builder::Run() {
 }
 
 }  // namespace
+
+const char* StageName(Stage s) {
+  switch (s) {
+    case Stage::kPrune: return "prune";
+    case Stage::kLocate: return "locate";
+    case Stage::kFilter: return "filter";
+    case Stage::kNone: break;
+  }
+  return "";
+}
 
 std::string DescribeNode(const Dom& dom, int i) {
   std::string s = dom.TagName(i);

@@ -18,6 +18,11 @@
 
 namespace winnow {
 
+// Who last decided a block. Before the filter, a block outside the article
+// was dropped by "locate" and a pruned subtree by "prune".
+enum class Stage : uint8_t { kNone, kPrune, kLocate, kFilter };
+const char* StageName(Stage s);
+
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int heading_level = 0;  // 1..6 for headings
@@ -34,7 +39,7 @@ struct Block {
   // rules have looked (they look first for it), so that no one asks twice.
   int8_t list_header = -1;
   bool kept = false;      // the current decision
-  std::string stage;      // who decided
+  Stage stage = Stage::kNone;  // who decided
   std::string reason;     // why
 };
 

@@ -102,7 +102,7 @@ void RecordBlocks(std::vector<Block>& blocks, const Dom* dom, const std::string&
     BlockRecord rec;
     rec.kind = b.kind;
     rec.kept = b.kept;
-    rec.stage = b.kept ? "filter" : b.stage;
+    rec.stage = b.kept ? "filter" : StageName(b.stage);
     rec.reason = b.kept && b.reason.empty() ? "kept (" + method + ")" : b.reason;
     rec.path = dom ? DescribeNode(*dom, b.owner) : "line " + std::to_string(b.first_node + 1);
     rec.chars = b.chars;

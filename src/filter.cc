@@ -33,9 +33,9 @@ std::string Fmt(const char* f, double v) {
   return buf;
 }
 
-void Drop(Block* b, const char* stage, std::string reason) {
+void Drop(Block* b, std::string reason) {
   b->kept = false;
-  b->stage = stage;
+  b->stage = Stage::kFilter;
   b->reason = std::move(reason);
 }
 
@@ -123,7 +123,7 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
         ++end;
       for (size_t j = first; j < end; ++j) {
         Block& b = blocks[seq[j]];
-        if (b.kept) Drop(&b, "filter", "part of a call-to-action widget (a run of " +
+        if (b.kept) Drop(&b, "part of a call-to-action widget (a run of " +
                                            std::to_string(count) + " call-to-action blocks)");
       }
       i = end;
@@ -140,14 +140,14 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
 void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (blocks[k].kept || blocks[k].stage != "filter" || blocks[k].chars > kMaxLineRuleChars) continue;
+    if (blocks[k].kept || blocks[k].stage != Stage::kFilter || blocks[k].chars > kMaxLineRuleChars) continue;
     if (blocks[k].list_header < 0) blocks[k].list_header = rules.list_header.Match(blocks[k].text) >= 0;
     if (!blocks[k].list_header) continue;
     int taken = 0;
     for (size_t j = k + 1; j < blocks.size() && taken < kMaxListItems && j <= k + kMaxListSteps; ++j) {
       Block& b = blocks[j];
       if (!b.kept) {
-        if (b.stage == "prune" || b.stage == "locate") continue;
+        if (b.stage == Stage::kPrune || b.stage == Stage::kLocate) continue;
         ++taken;  // dropped by a rule already: still part of the list
         continue;
       }
@@ -158,13 +158,13 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
       if (b.chars > kMaxListItemChars || last == '.' || last == ':' || story ||
           b.kind == BlockKind::kHeading)
         break;
-      Drop(&b, "filter", "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
+      Drop(&b, "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
       ++taken;
     }
   }
 }
 
-bool IsRecoverable(const Block& b) { return !b.in_article && b.stage == "locate"; }
+bool IsRecoverable(const Block& b) { return !b.in_article && b.stage == Stage::kLocate; }
 
 // Recovers prose outside a weak root: every paragraph of prose that was not
 // pruned, then the short blocks (subheadings, short paragraphs) that sit
@@ -176,7 +176,7 @@ void RecoverProse(const Dom& dom, const std::vector<NodeFeatures>& f, int region
   auto recover = [](Block* b) {
     b->in_article = true;
     b->kept = true;
-    b->stage = "filter";
+    b->stage = Stage::kFilter;
     b->reason = "kept (prose outside the located article, which holds too little of the page)";
   };
   // A teaser card (linked headline over an excerpt) reads as prose too; its
@@ -208,7 +208,7 @@ void RecoverProse(const Dom& dom, const std::vector<NodeFeatures>& f, int region
     long limit = 40;  // pruned blocks skipped at most
     for (long j = static_cast<long>(k) + step; j >= 0 && j < static_cast<long>(blocks.size()) && limit-- > 0;
          j += step) {
-      if (blocks[j].stage == "prune") continue;
+      if (blocks[j].stage == Stage::kPrune) continue;
       return blocks[j].kept;
     }
     return false;
@@ -277,7 +277,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       if (it->kept) zone_chars += it->chars;
     if (zone_chars > kMaxHeadlineZoneChars || zone_chars * 5 > f[body].chars) continue;
     for (auto it = lo; it != hi; ++it)
-      if (it->kept) Drop(&*it, "filter", "before the article body (headline, standfirst, byline)");
+      if (it->kept) Drop(&*it, "before the article body (headline, standfirst, byline)");
   }
 
   // A listing (an index of links is the page's content: search results, a
@@ -302,22 +302,22 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     Block& b = blocks[k];
     if (!b.kept) continue;
     if (b.kind == BlockKind::kHeading && b.heading_level == 1) {
-      Drop(&b, "filter", "headline (h1)");
+      Drop(&b, "headline (h1)");
       continue;
     }
     if (!title_lower.empty() && b.chars < 300 && AsciiLower(b.text) == title_lower) {
-      Drop(&b, "filter", "repeats the page title");
+      Drop(&b, "repeats the page title");
       continue;
     }
     if (std::string why; MatchRules(rules, b, &why)) {
-      Drop(&b, "filter", std::move(why));
+      Drop(&b, std::move(why));
       cta[k] = true;
       continue;
     }
     if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) {
       double ld = b.chars ? double(b.link_chars) / b.chars : 0;
       if (ld > 0.5 && !listing) {
-        Drop(&b, "filter", Fmt("link density %.2f > 0.50", ld));
+        Drop(&b, Fmt("link density %.2f > 0.50", ld));
         continue;
       }
     }
@@ -330,9 +330,9 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     if (!b.kept || b.kind != BlockKind::kParagraph || b.chars > 15) continue;
     if (b.text.find(' ') != std::string::npos || b.text.back() == ':' || b.text.back() == '.') continue;
     size_t j = k + 1;
-    while (j < blocks.size() && blocks[j].stage == "prune") ++j;  // e.g. its "Copy" button
+    while (j < blocks.size() && blocks[j].stage == Stage::kPrune) ++j;  // e.g. its "Copy" button
     if (j < blocks.size() && blocks[j].kind == BlockKind::kPre)
-      Drop(&b, "filter", "label of the code block below it");
+      Drop(&b, "label of the code block below it");
   }
 
   // Lists and tables: link-heavy groups are teasers or tag lists.
@@ -347,7 +347,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     double ld = chars ? double(links) / chars : 0;
     if (ld > 0.5 && !listing_groups) {
       for (size_t m = k; m < j; ++m)
-        if (blocks[m].kept) Drop(&blocks[m], "filter", Fmt("link-dense list, density %.2f", ld));
+        if (blocks[m].kept) Drop(&blocks[m], Fmt("link-dense list, density %.2f", ld));
     }
     k = j;
   }
@@ -388,7 +388,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     auto [lo, hi] = range_of(widget);
     for (size_t m = lo; m < hi; ++m)
       if (blocks[m].kept)
-        Drop(&blocks[m], "filter", "inside a widget (" + DescribeNode(dom, widget) + ") with " + why);
+        Drop(&blocks[m], "inside a widget (" + DescribeNode(dom, widget) + ") with " + why);
   };
   for (size_t k = 0; k < blocks.size(); ++k)
     if (cta[k] && blocks[k].in_article) expand(blocks[k].owner, "a call-to-action");
@@ -416,7 +416,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     }
     const int level = std::clamp(b.heading_level, 1, 6);
     if (!pending[level]) {
-      Drop(&b, "filter", "heading with no kept text under it");
+      Drop(&b, "heading with no kept text under it");
       continue;
     }
     for (int l = level; l <= 6; ++l) pending[l] = false;
@@ -491,7 +491,7 @@ void FilterTextBlocks(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
   for (size_t k = 0; k < blocks.size(); ++k) {
     Block& b = blocks[k];
     if (std::string why; MatchRules(rules, b, &why)) {
-      Drop(&b, "filter", std::move(why));
+      Drop(&b, std::move(why));
       cta[k] = true;
     }
   }
