@@ -425,7 +425,9 @@ void Process(const Extractor& ex, const BatchOptions& opt, OutputFormat format, 
   j.Field("status", StatusName(r.status));
   if (r.truncated || r.flattened) {
     j.BeginArray("warnings");
-    if (r.truncated) j.ArrayString("node limit reached: the rest of the document was not read");
+    if (r.truncated)
+      j.ArrayString(r.mode == Mode::kText ? "block limit reached: the rest of the text was not read"
+                                          : "node limit reached: the rest of the document was not read");
     if (r.flattened) j.ArrayString("nesting deeper than the depth limit was flattened");
     j.EndArray();
   }

@@ -186,7 +186,7 @@ Result Extractor::Extract(const Input& input) const {
     // Text mode: split -> filter -> render, with the same phrase rules.
     r.url = std::string(input.url);
     const RuleSet& rules = impl_->rules->ForUrl(r.url);
-    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules);
+    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules, limits.max_blocks, &r.truncated);
     if (out_of_time()) return r;
     FilterTextBlocks(rules, &blocks);
     if (out_of_time()) return r;

@@ -1,5 +1,6 @@
 #include "text_blocks.h"
 
+#include <algorithm>
 #include <cstdint>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -119,9 +120,11 @@ bool LooksLikeHtml(std::string_view bytes) {
   return tags >= 3;
 }
 
-std::vector<Block> SplitTextBlocks(std::string_view text, const RuleSet& rules) {
+std::vector<Block> SplitTextBlocks(std::string_view text, const RuleSet& rules, size_t max_blocks,
+                                   bool* truncated) {
   std::vector<Block> out;
-  out.reserve(text.size() / 256 + 16);  // a typical paragraph; grows if not
+  out.reserve(std::min(max_blocks, text.size() / 128 + 16));  // typical lines; grows if not
+  if (truncated) *truncated = false;
   std::vector<std::string_view> lines;
   int group = 0;
   int line_no = 0;
@@ -159,12 +162,23 @@ std::vector<Block> SplitTextBlocks(std::string_view text, const RuleSet& rules) 
     } else {
       if (lines.empty()) para_first_line = line_no;
       lines.push_back(line);
+      if (lines.size() >= max_blocks) flush();  // one endless paragraph
+    }
+    if (out.size() >= max_blocks) {
+      // The limit: what is read is cleaned, the rest is reported unread.
+      out.resize(max_blocks);
+      if (truncated) *truncated = text.find_first_not_of(" \t\r\n", nl) != std::string_view::npos;
+      return out;
     }
     ++line_no;
     if (nl == text.size()) break;
     pos = nl + 1;
   }
   flush();
+  if (out.size() > max_blocks) {
+    out.resize(max_blocks);
+    if (truncated) *truncated = true;
+  }
   return out;
 }
 

@@ -16,7 +16,9 @@
 
 namespace winnow {
 
-std::vector<Block> SplitTextBlocks(std::string_view utf8, const RuleSet& rules);
+// At most max_blocks blocks; *truncated says whether text was left unread.
+std::vector<Block> SplitTextBlocks(std::string_view utf8, const RuleSet& rules,
+                                   size_t max_blocks = size_t(-1), bool* truncated = nullptr);
 
 // True when the bytes look like HTML rather than plain text: markup in the
 // first kilobytes (a doctype, <html>, <head>, <body> or several block tags).

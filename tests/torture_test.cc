@@ -156,5 +156,27 @@ TEST(Torture, TextModeGarbage) {
   EXPECT_NE(r.status, Status::kTimeout);
 }
 
+// Millions of one-letter lines: every line a block. Past the block limit the
+// rest is cut and the result says so; what was read is still cleaned.
+TEST(Torture, MillionsOfTinyLinesInTextMode) {
+  Config c;
+  c.limits.max_blocks = 50000;
+  std::string err;
+  auto ex = Extractor::Create(c, &err);
+  ASSERT_TRUE(ex) << err;
+  const std::string lines = Repeat("a\n\n", 2000000);  // blank-line paragraphs
+  Result r = ex->ExtractText(lines);
+  EXPECT_EQ(r.status, Status::kOk);
+  EXPECT_TRUE(r.truncated);
+  EXPECT_EQ(r.text.size(), 50000u * 3 - 1);  // "a" and a blank line each
+  // One endless paragraph: no blank lines at all.
+  r = ex->ExtractText(Repeat("a\n", 2000000));
+  EXPECT_TRUE(r.truncated);
+  EXPECT_FALSE(r.text.empty());
+  // Under the limit nothing is flagged, trailing white space included.
+  r = ex->ExtractText(Repeat("a\n\n", 1000) + "\n\n  \n");
+  EXPECT_FALSE(r.truncated);
+}
+
 }  // namespace
 }  // namespace winnow

@@ -30,6 +30,10 @@ struct Limits {
   size_t max_input_bytes = 64u << 20;
   int max_depth = 512;         // deeper elements are flattened, see README
   size_t max_nodes = 4u << 20;
+  // Text mode: paragraphs and lines read per document. Each costs about
+  // 200 bytes while the document is cleaned, so 60 MB of one-letter lines
+  // would otherwise take gigabytes.
+  size_t max_blocks = 1u << 20;
   // Time budget per document, checked between stages (a stage already
   // running finishes first; none is worse than linear).
   int max_millis = 20000;
@@ -111,7 +115,7 @@ struct Result {
   std::string url;         // the URL that chose site rules (given or found)
   std::string language;    // of the text: ISO 639 code, "" when unsure
   Metadata metadata;       // HTML mode only
-  bool truncated = false;  // the node limit cut the rest of the document
+  bool truncated = false;  // the node (text mode: block) limit cut the rest
   bool flattened = false;  // nesting past the depth limit was flattened
   std::string markdown;    // when Input::markdown: the text as Markdown
   std::vector<BlockRecord> blocks;  // when Input::explain

@@ -117,6 +117,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-bytes", config.limits.max_input_bytes, "Largest document read, in bytes")->capture_default_str();
   app.add_option("--max-depth", config.limits.max_depth, "Deeper nesting is flattened (and reported)")->capture_default_str();
   app.add_option("--max-nodes", config.limits.max_nodes, "Nodes read per document; the rest is cut (and reported)")->capture_default_str();
+  app.add_option("--max-blocks", config.limits.max_blocks,
+                 "Text mode: paragraphs and lines read per document; the rest is cut (and reported)")
+      ->capture_default_str();
   double max_seconds = config.limits.max_millis / 1000.0;
   app.add_option("--max-seconds", max_seconds, "Time budget per document; over it, an error record")
       ->capture_default_str();
