@@ -199,7 +199,7 @@ Result Extractor::Extract(const Input& input) const {
   }
 
   // 2. preclean
-  Precleaned pre = Preclean(decoded.utf8(), input.markdown && input.links, limits.max_depth);
+  Precleaned pre = Preclean(decoded.utf8(), input.markdown && input.links, limits.max_depth, limits.max_nodes / 2);
   decoded.owned.clear();
   decoded.owned.shrink_to_fit();
   if (out_of_time()) return r;
@@ -208,7 +208,7 @@ Result Extractor::Extract(const Input& input) const {
   pl.max_depth = limits.max_depth;
   pl.max_nodes = limits.max_nodes;
   std::unique_ptr<Dom> dom = Dom::Parse(pre.html, pl);
-  r.truncated = dom->truncated();
+  r.truncated = dom->truncated() || pre.cut;
   r.flattened = dom->too_deep() || pre.flattened;
   if (out_of_time()) return r;
   // Site rules follow the page's URL: given, else its canonical link or og:url.

@@ -237,8 +237,9 @@ bool ReadStartTag(std::string_view s, size_t i, bool keep_links, std::string* ou
 
 }  // namespace
 
-Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
+Precleaned Preclean(std::string_view s, bool keep_links, int max_depth, size_t max_elements) {
   Precleaned out;
+  size_t elements = 0;
   int depth = 0;
   int verbatim_depth = 0;  // open <pre>, <textarea>, ...
   uint64_t dropped_opens = 0;
@@ -290,6 +291,10 @@ Precleaned Preclean(std::string_view s, bool keep_links, int max_depth) {
     }
     AppendSegment(s.substr(copied, i - copied), verbatim_depth > 0, &out.html);
     copied = i;
+    if (++elements > max_elements) {
+      out.cut = true;
+      return out;
+    }
     StartTag tag;
     const size_t tag_start_out = out.html.size();
     if (!ReadStartTag(s, i, keep_links, &out.html, &tag)) break;  // copy the rest as it is

@@ -19,13 +19,18 @@ struct Precleaned {
   std::string html;                  // the page with those bodies cut out
   std::vector<std::string> json_ld;  // raw text of each ld+json script
   bool flattened = false;            // start tags past max_depth were left out
+  bool cut = false;                  // the rest past max_elements was left out
 };
 
 // keep_links: keep href values (for Markdown links); otherwise an href
 // becomes "#" (in-page) or "x", all the later stages need.
 // max_depth: start tags nested deeper are left out (their content stays,
 // joined to the parent), which keeps the parse linear on hostile nesting.
-Precleaned Preclean(std::string_view html, bool keep_links = false, int max_depth = 1 << 30);
+// max_elements: the document is cut before the start tag past this many, so
+// that Gumbo never builds a tree larger than the node limit allows (it takes
+// about 250 bytes a node).
+Precleaned Preclean(std::string_view html, bool keep_links = false, int max_depth = 1 << 30,
+                    size_t max_elements = size_t(-1));
 
 // The value of the first "articleBody" string found in the JSON-LD blocks,
 // unescaped, or empty. A small scanner, not a JSON parser: it only has to

@@ -29,7 +29,9 @@ namespace winnow {
 struct Limits {
   size_t max_input_bytes = 64u << 20;
   int max_depth = 512;         // deeper elements are flattened, see README
-  size_t max_nodes = 4u << 20;
+  // Elements and text nodes read per document (the parse tree costs about
+  // 250 bytes a node); the rest of the document is cut and reported.
+  size_t max_nodes = 512u << 10;
   // Text mode: paragraphs and lines read per document. Each costs about
   // 200 bytes while the document is cleaned, so 60 MB of one-letter lines
   // would otherwise take gigabytes.
