@@ -76,6 +76,9 @@ struct Item {
   std::vector<std::pair<std::string, std::string>> extra;
   std::string error;     // set: an error record
   std::string skipped;   // set: a record that is not a document, by type
+  // A JSONL line read but not yet parsed: parsed by the worker that
+  // cleans it, so that the reader, which runs alone, only splits lines.
+  std::unique_ptr<io::JsonlRecord> jsonl;
   // Set by extraction.
   std::string rendered;
   bool failed = false;
@@ -122,7 +125,7 @@ class Reader {
       }
       if (jsonl_) {
         io::JsonlRecord rec;
-        if (jsonl_->Next(&rec)) return FromJsonl(rec);
+        if (jsonl_->NextLine(&rec)) return FromJsonl(rec);
         Close();
         continue;
       }
@@ -278,18 +281,12 @@ class Reader {
     item->out_name = ContainerStem(current_.path);
     item->container = true;
     item->source = current_.path + ":" + std::to_string(rec.line);
-    item->id = rec.id.empty() ? item->source : rec.id;
-    item->url = rec.url;
-    item->extra = std::move(rec.extra);
-    if (!rec.ok) {
+    item->id = item->source;
+    if (!rec.error.empty()) {
       item->error = rec.error;
       return item;
     }
-    item->mode = rec.is_html ? (opt_.mode == Mode::kText ? Mode::kText : Mode::kHtml) : Mode::kText;
-    if (rec.content.size() > max_bytes_)
-      item->error = "too large: over the limit of " + std::to_string(max_bytes_) + " bytes";
-    else
-      item->content = std::move(rec.content);
+    item->jsonl = std::make_unique<io::JsonlRecord>(std::move(rec));
     return item;
   }
 
@@ -369,8 +366,28 @@ void AppendBlocksJson(JsonWriter* j, const Result& r) {
   j->EndArray();
 }
 
+// A JSONL item's line parsed: its content, id, URL and carried fields.
+void ParseJsonlItem(const Extractor& ex, const BatchOptions& opt, Item* item) {
+  io::JsonlRecord& rec = *item->jsonl;
+  io::ParseJsonlLine(opt.fields, &rec);
+  if (!rec.id.empty()) item->id = rec.id;
+  item->url = rec.url;
+  item->extra = std::move(rec.extra);
+  if (!rec.ok) {
+    item->error = rec.error;
+  } else {
+    item->mode = rec.is_html ? (opt.mode == Mode::kText ? Mode::kText : Mode::kHtml) : Mode::kText;
+    if (rec.content.size() > ex.max_input_bytes())
+      item->error = "too large: over the limit of " + std::to_string(ex.max_input_bytes()) + " bytes";
+    else
+      item->content = std::move(rec.content);
+  }
+  item->jsonl.reset();
+}
+
 // Extraction and rendering of one item (runs on any thread).
 void Process(const Extractor& ex, const BatchOptions& opt, OutputFormat format, Item* item) {
+  if (item->jsonl) ParseJsonlItem(ex, opt, item);
   if (!item->error.empty() || !item->skipped.empty()) {
     item->failed = !item->error.empty();
     if (item->failed && format == OutputFormat::kJson) item->rendered = ErrorRecord(*item);

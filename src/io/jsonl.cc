@@ -10,12 +10,8 @@ namespace winnow::io {
 // JSON-escaped, fits).
 constexpr size_t kMaxLineBytes = 256u << 20;
 
-struct JsonlReader::Parser {
-  simdjson::dom::parser parser;
-};
-
 JsonlReader::JsonlReader(ByteSource* source, JsonlFields fields)
-    : src_(source), fields_(std::move(fields)), parser_(std::make_unique<Parser>()) {}
+    : src_(source), fields_(std::move(fields)) {}
 JsonlReader::~JsonlReader() = default;
 
 bool LooksLikeJsonl(std::string_view head) {
@@ -78,6 +74,12 @@ bool JsonlReader::ReadLine(std::string* line) {
 }
 
 bool JsonlReader::Next(JsonlRecord* rec) {
+  if (!NextLine(rec)) return false;
+  ParseJsonlLine(fields_, rec);
+  return true;
+}
+
+bool JsonlReader::NextLine(JsonlRecord* rec) {
   std::string line;
   bool have = false;
   while (true) {
@@ -105,17 +107,28 @@ bool JsonlReader::Next(JsonlRecord* rec) {
                  " bytes; skipped";
     return true;
   }
+  rec->json = std::move(line);
+  return true;
+}
+
+void ParseJsonlLine(const JsonlFields& fields, JsonlRecord* rec) {
+  if (!rec->error.empty() || rec->ok) return;
+  const uint64_t line_no = rec->line;
+  thread_local simdjson::dom::parser parser;
+  // A parser keeps the capacity of the largest line it has read: after a
+  // huge one, start afresh so that every thread does not hold on to it.
+  if (parser.capacity() > (16u << 20)) parser = simdjson::dom::parser();
   simdjson::dom::element root;
-  auto err = parser_->parser.parse(line).get(root);
+  auto err = parser.parse(rec->json).get(root);
   if (err) {
-    rec->error = std::string("line ") + std::to_string(line_no_) + " is not JSON: " +
+    rec->error = std::string("line ") + std::to_string(line_no) + " is not JSON: " +
                  simdjson::error_message(err);
-    return true;
+    return;
   }
   simdjson::dom::object obj;
   if (root.get_object().get(obj)) {
-    rec->error = "line " + std::to_string(line_no_) + " is JSON but not an object";
-    return true;
+    rec->error = "line " + std::to_string(line_no) + " is JSON but not an object";
+    return;
   }
   bool have_html = false, have_text = false;
   std::string text;
@@ -123,24 +136,24 @@ bool JsonlReader::Next(JsonlRecord* rec) {
     std::string_view key = field.key;
     std::string_view sv;
     const bool is_string = field.value.get_string().get(sv) == simdjson::SUCCESS;
-    if (key == fields_.html && is_string) {
+    if (key == fields.html && is_string) {
       rec->content = std::string(sv);
       have_html = true;
-    } else if (key == fields_.text && is_string) {
+    } else if (key == fields.text && is_string) {
       text = std::string(sv);
       have_text = true;
-    } else if (key == fields_.id) {
+    } else if (key == fields.id) {
       rec->id = is_string ? std::string(sv) : simdjson::minify(field.value);
-    } else if (key == fields_.url && is_string) {
+    } else if (key == fields.url && is_string) {
       rec->url = std::string(sv);
     } else {
       rec->extra.emplace_back(std::string(key), simdjson::minify(field.value));
     }
   }
   if (!have_html && !have_text) {
-    rec->error = "line " + std::to_string(line_no_) + " has no \"" + fields_.html + "\" or \"" +
-                 fields_.text + "\" string field";
-    return true;
+    rec->error = "line " + std::to_string(line_no) + " has no \"" + fields.html + "\" or \"" +
+                 fields.text + "\" string field";
+    return;
   }
   // The HTML field wins when a line has both; content fields are not
   // carried through (the output has its own text).
@@ -149,7 +162,7 @@ bool JsonlReader::Next(JsonlRecord* rec) {
     rec->is_html = false;
   }
   rec->ok = true;
-  return true;
+  std::string().swap(rec->json);
 }
 
 }  // namespace winnow::io

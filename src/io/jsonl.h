@@ -24,6 +24,8 @@ struct JsonlFields {
 };
 
 struct JsonlRecord {
+  // NextLine(): the line's JSON, still to be parsed by ParseJsonlLine().
+  std::string json;
   bool ok = false;
   bool is_html = true;     // content came from the HTML field
   std::string content;
@@ -40,6 +42,11 @@ class JsonlReader {
   ~JsonlReader();
   // False at the end of the input; blank lines are skipped.
   bool Next(JsonlRecord* record);
+  // The serial half of Next: reads the next line into record->json (or
+  // sets record->error for a damaged or overlong one) without parsing it,
+  // so that a corpus run parses lines on its worker threads.
+  bool NextLine(JsonlRecord* record);
+  const JsonlFields& fields() const { return fields_; }
 
  private:
   bool ReadLine(std::string* line);
@@ -52,9 +59,12 @@ class JsonlReader {
   uint64_t line_no_ = 0;
   uint64_t offset_ = 0;    // decompressed bytes consumed
   size_t next_gap_ = 0;    // source gaps already reported
-  struct Parser;
-  std::unique_ptr<Parser> parser_;
 };
+
+// The parallel half of Next: parses record->json (when it holds a line and
+// no error) into content, id, url and extra fields, or sets record->error.
+// Safe to call from any number of threads (each has its own parser).
+void ParseJsonlLine(const JsonlFields& fields, JsonlRecord* record);
 
 // True when the first non-blank byte of `head` is '{' (a JSONL file).
 bool LooksLikeJsonl(std::string_view head);
