@@ -4,12 +4,12 @@
 single-page speed of winnow_bench on the same pages. Prints figures; checks
 nothing (speed is for people to read, not for tests to assert).
 
-    python3 bench/containers.py [--pages DIR ...] [--big-mb N]
+    python3 bench/containers.py [--pages DIR ...] [--big-mb N] [--repeat R]
 
 --big-mb N also packs a JSONL of about N MB (pages repeated) to show that
 peak memory does not grow with the corpus.
 """
-import argparse, gzip, json, os, shutil, subprocess, sys, tempfile, time, uuid
+import argparse, gzip, json, os, shutil, statistics, subprocess, sys, tempfile, time, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -50,6 +50,7 @@ def main():
     ap.add_argument("--winnow", default=os.path.join(ROOT, "build", "winnow"))
     ap.add_argument("--bench", default=os.path.join(ROOT, "build", "winnow_bench"))
     ap.add_argument("--big-mb", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     docs = pages([d for d in args.pages if os.path.isdir(d)])
     if not docs:
@@ -75,15 +76,6 @@ def main():
     # fills RE2's DFA caches as a corpus run's first pages do; the command
     # line on the loose files is the same run as a container's minus the
     # container.
-    out = subprocess.run([args.bench, loose, "--rounds", "3"], capture_output=True, text=True).stdout
-    ref = {}
-    for l in out.splitlines():
-        if l.startswith("ms per page"):
-            ref[l.split(":")[0]] = float(l.split(":")[1])
-            print("single-page extraction, winnow_bench, %s" % l)
-    secs, _ = run([args.winnow, "-q", "-j", "1", "-o", os.path.join(tmp, "out"), loose])
-    ref["loose files"] = secs * 1000 / len(docs)
-    print("single-page extraction, winnow -j 1 on the loose files: ms per page: %.2f" % ref["loose files"])
     inputs = [("WARC.gz", warc), ("JSONL", jsonl)]
     if args.big_mb:
         big = os.path.join(tmp, "big.jsonl")
@@ -95,22 +87,39 @@ def main():
                     j.write(line)
                     written += len(line)
         inputs.append(("JSONL %d MB" % (written / 1e6), big))
+    # This machine's speed drifts from minute to minute, so every figure is
+    # a median over --repeat rounds, and each round runs everything once,
+    # one after the other: a ratio is taken within a round.
+    rounds = []
+    for r in range(args.repeat):
+        got = {}
+        out = subprocess.run([args.bench, loose, "--rounds", "3"], capture_output=True, text=True).stdout
+        for l in out.splitlines():
+            if l.startswith("ms per page"):
+                got["winnow_bench " + l.split(":")[0].replace("ms per page", "warm").replace("warm, first pass", "cold")] = float(l.split(":")[1])
+        secs, _ = run([args.winnow, "-q", "-j", "1", "-o", os.path.join(tmp, "out%d" % r), loose])
+        got["loose files -j1"] = secs * 1000 / len(docs)
+        for label, path in inputs:
+            n = len(docs) if "MB" not in label else sum(1 for _ in open(path))
+            for j in (1, 2):
+                secs, rss = run([args.winnow, "-q", "-j", str(j), path])
+                mb = total / 1e6 if "MB" not in label else os.path.getsize(path) / 1e6
+                got[(label, j)] = (secs * 1000 / n, rss / 1024, mb / secs)
+        rounds.append(got)
+    med = statistics.median
+    refs = [k for k in rounds[0] if isinstance(k, str)]
+    for k in refs:
+        print("single page, %-22s ms per page: %.2f" % (k + ":", med(g[k] for g in rounds)))
     print("%-14s %4s %9s %8s %8s %10s" % ("input", "-j", "pages/s", "MB/s", "ms/page", "peak MB"))
     for label, path in inputs:
-        n = len(docs) if "MB" not in label else sum(1 for _ in open(path))
-        mb = total / 1e6 if "MB" not in label else os.path.getsize(path) / 1e6
-        base = None
         for j in (1, 2):
-            secs, rss = run([args.winnow, "-q", "-j", str(j), path])
-            print("%-14s %4d %9.0f %8.1f %8.2f %10.0f" % (label, j, n / secs, mb / secs, secs * 1000 / n, rss / 1024))
-            if j == 1:
-                base = secs
-                if "MB" not in label:
-                    ms = secs * 1000 / n
-                    print("%-14s      -j1 vs single page: %s" % ("", ", ".join(
-                        "%+.0f%% (%s)" % (100 * (ms / v - 1), k) for k, v in ref.items())))
-            else:
-                print("%-14s      speed-up -j2 / -j1: %.2fx" % ("", base / secs))
+            ms = med(g[(label, j)][0] for g in rounds)
+            print("%-14s %4d %9.0f %8.1f %8.2f %10.0f" % (label, j, 1000 / ms, med(g[(label, j)][2] for g in rounds),
+                                                        ms, max(g[(label, j)][1] for g in rounds)))
+        print("%-14s      speed-up -j2 / -j1: %.2fx (median of the rounds' ratios)" % (
+            "", med(g[(label, 1)][0] / g[(label, 2)][0] for g in rounds)))
+        print("%-14s      -j1 vs single page: %s" % ("", ", ".join(
+            "%+.0f%% (%s)" % (100 * (med(g[(label, 1)][0] / g[k] for g in rounds) - 1), k) for k in refs)))
     shutil.rmtree(tmp)
 
 
