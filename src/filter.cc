@@ -152,10 +152,13 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
         continue;
       }
       const char last = b.text.empty() ? '.' : b.text.back();
+      // A sentence, not a headline: ends with a full stop (Chinese and
+      // Japanese "。" too).
+      const bool full_stop = last == '.' || b.text.ends_with("\xE3\x80\x82");
       // A headline reads like a sentence but ends without a full stop;
       // [widget-pitch] knows its shape.
       const bool story = ReadsAsStory(b.text, b.chars) && rules.widget_pitch.Match(b.text) < 0;
-      if (b.chars > kMaxListItemChars || last == '.' || last == ':' || story ||
+      if (b.chars > kMaxListItemChars || full_stop || last == ':' || story ||
           b.kind == BlockKind::kHeading)
         break;
       Drop(&b, "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
@@ -425,7 +428,9 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
 
 
 bool ReadsAsStory(std::string_view text, int chars) {
-  if (chars < 40) return false;
+  // Twenty characters of Chinese or Japanese say about what forty of a
+  // language with spaces do; the word counts below decide the rest.
+  if (chars < 20) return false;
   // Space-delimited scripts: words are runs between spaces and sentences
   // end at . ! ? followed by a space or the end; ICU's breaks give the
   // same counts there at a tenth of the cost. Scripts written without
@@ -475,6 +480,7 @@ bool ReadsAsStory(std::string_view text, int chars) {
       i += len;
     }
     if (han_kana * 2 >= chars) return chars / std::max(1, ends + (open ? 1 : 0)) >= 20;
+    if (chars < 40) return false;
     TextShape shape = MeasureText(text);
     const int n = std::max(1, shape.sentences);
     if (shape.words * 3 > chars) return chars / n >= 20;
@@ -482,7 +488,7 @@ bool ReadsAsStory(std::string_view text, int chars) {
     sentences = n;
   }
   sentences = std::max(1, sentences);
-  return words >= 10 && words / sentences >= 10;
+  return chars >= 40 && words >= 10 && words / sentences >= 10;
 }
 
 void FilterTextBlocks(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
