@@ -82,6 +82,14 @@ bool MatchRules(const RuleSet& rules, Block& b, std::string* reason) {
   return false;
 }
 
+// Ends with sentence punctuation (also CJK's 。！？) or a colon.
+bool EndsLikeSentence(std::string_view t) {
+  if (t.empty()) return false;
+  const char c = t.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || t.ends_with("\xE3\x80\x82") ||
+         t.ends_with("\xEF\xBC\x81") || t.ends_with("\xEF\xBC\x9F");
+}
+
 // Widgets in reading order: a run of two or more call-to-action blocks
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
@@ -118,8 +126,16 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
       size_t first = i;
       for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]); ++n)
         --first;
+      // The tail is a widget's thank-you and small print. A headline right
+      // before story prose is the article starting after the widget (a
+      // cookie banner at the top of the page): it stays.
+      auto opens_story = [&](size_t j) {
+        return j + 1 < seq.size() && story(seq[j + 1]) && !EndsLikeSentence(blocks[seq[j]].text) &&
+               blocks[seq[j]].text.find(' ') != std::string::npos;
+      };
       size_t end = last + 1;
-      for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]); ++n)
+      for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]) && !opens_story(end);
+           ++n)
         ++end;
       for (size_t j = first; j < end; ++j) {
         Block& b = blocks[seq[j]];
