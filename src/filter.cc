@@ -55,7 +55,7 @@ constexpr int kListingLinkPercent = 50;
 constexpr int kListingMaxProse = 600;
 // Headline, standfirst, byline and date together are shorter than this.
 constexpr int kMaxHeadlineZoneChars = 600;
-constexpr int kRecoverLevels = 8;
+constexpr int kRecoverLevels = 12;
 
 // The phrase rules on one block: sets *reason and returns true when the
 // block is a boilerplate line or carries call-to-action wording.

@@ -146,7 +146,11 @@ Located LocateArticle(const Dom& dom, const std::vector<NodeFeatures>& f,
       chars = f[i].own_chars;
     }
     if (chars < 25) continue;
-    double s = 1 + f[i].commas + std::min(chars / 100, 3);
+    // A list item counts its commas only up to a few: a list of references
+    // ("Smith J, Jones K, Lee M, et al.") is all commas and would outscore
+    // the article it cites.
+    const int commas = n.tag == GUMBO_TAG_LI ? std::min(f[i].commas, 2) : f[i].commas;
+    double s = 1 + commas + std::min(chars / 100, 3);
     int a = n.parent;
     for (int level = 0; level < 5 && a >= 0 && a >= body; ++level, a = dom.node(a).parent) {
       double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
