@@ -17,6 +17,26 @@ struct ClassHits {
   bool keep = false;
 };
 
+// The signature without modifier classes: "has-rail-right", "with-sidebar"
+// and "no-sidebar" are worn by the main wrapper beside a sidebar, not by the
+// sidebar, so layout names must not be read in them. (Boilerplate names may:
+// a figure "has-caption".)
+std::string WithoutModifiers(std::string_view sig) {
+  std::string out;
+  size_t i = 0;
+  while (i < sig.size()) {
+    size_t j = sig.find(' ', i);
+    if (j == std::string_view::npos) j = sig.size();
+    const std::string_view token = sig.substr(i, j - i);
+    if (!token.starts_with("has-") && !token.starts_with("with-") && !token.starts_with("no-")) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(token);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 class ClassMemo {
  public:
   explicit ClassMemo(const RuleSet& rules) : rules_(rules) {}
@@ -26,7 +46,7 @@ class ClassMemo {
     ClassHits h;
     h.drop = rules_.drop_class.Match(sig);
     h.discussion = rules_.discussion_class.Match(sig);
-    h.layout = rules_.layout_class.Match(sig);
+    h.layout = rules_.layout_class.Match(WithoutModifiers(sig));
     if (h.drop >= 0 || h.discussion >= 0 || h.layout >= 0) h.keep = rules_.keep_class.Match(sig) >= 0;
     return memo_.emplace(sig, h).first->second;
   }

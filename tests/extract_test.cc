@@ -41,6 +41,20 @@ TEST(Extract, KeepsStoryDropsNavFooterAndHeadline) {
   EXPECT_EQ(r.title, "Council votes on budget");
 }
 
+// "has-rail-right" names the wrapper beside a rail, not the rail: the story
+// inside it stays, the rail itself goes.
+TEST(Extract, LayoutModifierClassesDoNotNameTheElement) {
+  const std::string page =
+      "<html><body><div class=\"container\"><div class=\"main-wrap has-rail-right with-sidebar\">"
+      "<div class=\"story\">" + Para(1) + Para(2) + "</div>"
+      "<div class=\"rail\"><p>Most read: five things to do this weekend, and the best new films.</p></div>"
+      "</div></div></body></html>";
+  Result r = Ex().Extract(page);
+  EXPECT_TRUE(Contains(r.text, "Paragraph 1")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "Paragraph 2")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Most read")) << r.text;
+}
+
 TEST(Extract, ParagraphsSeparatedByBlankLine) {
   Result r = Ex().Extract(Page(Para(1) + Para(2)));
   EXPECT_TRUE(Contains(r.text, "next year.\n\nParagraph 2")) << r.text;
