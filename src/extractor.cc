@@ -232,7 +232,7 @@ Result Extractor::Extract(const Input& input) const {
   r.title = NormalizeNfc(FindTitle(*dom, located.roots));
   // 7. filter
   if (out_of_time()) return r;
-  FilterBlocks(*dom, all, kept, located.listing, located.roots, rules, r.title, &blocks);
+  FilterBlocks(*dom, all, kept, pruned.removed, located.listing, located.roots, rules, r.title, &blocks);
   if (out_of_time()) return r;
   // 8. render
   r.text = RenderText(blocks);

@@ -262,8 +262,9 @@ int BodyContainer(const Dom& dom, const std::vector<NodeFeatures>& f, int root) 
 }  // namespace
 
 void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
-                  const std::vector<NodeFeatures>& f, bool listing_page, const std::vector<int>& roots,
-                  const RuleSet& rules, const std::string& title, std::vector<Block>* blocks_ptr) {
+                  const std::vector<NodeFeatures>& f, const std::vector<int32_t>& removed,
+                  bool listing_page, const std::vector<int>& roots, const RuleSet& rules,
+                  const std::string& title, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   const std::string title_lower = AsciiLower(title);
   std::vector<bool> cta(blocks.size(), false);
@@ -411,9 +412,18 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
   };
   for (size_t k = 0; k < blocks.size(); ++k)
     if (cta[k] && blocks[k].in_article) expand(blocks[k].owner, "a call-to-action");
+  // Not from a form inside a container pruned as a whole (a footer's
+  // contact form): that container was the widget, and a climb from inside
+  // it would take the content around it along. (A control pruned by itself,
+  // a <select>, still marks its surroundings.)
   for (int r : roots)
-    for (int i = r; i < dom.node(r).end; ++i)
+    for (int i = r; i < dom.node(r).end; ++i) {
+      if (!removed.empty() && removed[i] >= 0 && removed[i] != i) {
+        i = dom.node(removed[i]).end - 1;
+        continue;
+      }
       if (dom.node(i).flags & kFormControl) expand(i, "form controls");
+    }
 
   DropLinkLists(rules, &blocks);
   DropWidgetRuns(rules, &blocks, cta);

@@ -25,13 +25,13 @@
 namespace winnow {
 
 // `page_features` are the features of the whole page, `features` those left
-// after pruning.
+// after pruning, `removed` the prune stage's (PruneResult::removed).
 // `listing`: the located content is an index of links or cards, where
 // links do not mark boilerplate.
 void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_features,
-                  const std::vector<NodeFeatures>& features, bool listing,
-                  const std::vector<int>& roots, const RuleSet& rules, const std::string& title,
-                  std::vector<Block>* blocks);
+                  const std::vector<NodeFeatures>& features, const std::vector<int32_t>& removed,
+                  bool listing, const std::vector<int>& roots, const RuleSet& rules,
+                  const std::string& title, std::vector<Block>* blocks);
 
 // Text mode: the same phrase rules and widget runs, on blocks split from
 // plain text (there is no markup to go by).

@@ -55,6 +55,29 @@ TEST(Extract, LayoutModifierClassesDoNotNameTheElement) {
   EXPECT_FALSE(Contains(r.text, "Most read")) << r.text;
 }
 
+// A contact form in a footer pruned as a whole does not make a widget of
+// the content beside it (an agency's home page: short case-study cards in
+// the same wrapper as the footer).
+TEST(Extract, FormInsidePrunedFooterLeavesContentAlone) {
+  std::string cards;
+  const char* const kCards[][2] = {
+      {"Universal Appeal", "Increasing attendance and awareness of a space museum in a small town."},
+      {"The Picture of Health", "A new brand expression for a health clinic, made with its leadership."},
+      {"Choose the City", "A talent brand that brings a community together to attract and keep people."},
+      {"Open Water", "Campaign work for a lake district's tourism board across three seasons."}};
+  for (const auto& c : kCards)
+    cards += std::string("<section class=\"slide\"><h2>") + c[0] + "</h2><p>" + c[1] + "</p></section>";
+  const std::string page =
+      "<html><body><main><div class=\"slides-outer\">" + cards +
+      "<div class=\"site-footer\"><h2>Let's chat</h2><form><label>First name</label><input type=\"text\" "
+      "name=\"first\"><label>Email</label><input type=\"email\" name=\"email\"><button>Send</button></form>"
+      "<p>Studio 4, Harbour Lane</p></div></div></main></body></html>";
+  Result r = Ex().Extract(page);
+  EXPECT_TRUE(Contains(r.text, "space museum")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "tourism board")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Harbour Lane")) << r.text;
+}
+
 TEST(Extract, ParagraphsSeparatedByBlankLine) {
   Result r = Ex().Extract(Page(Para(1) + Para(2)));
   EXPECT_TRUE(Contains(r.text, "next year.\n\nParagraph 2")) << r.text;
