@@ -414,11 +414,13 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     if (cta[k] && blocks[k].in_article) expand(blocks[k].owner, "a call-to-action");
   // Not from a form inside a container pruned as a whole (a footer's
   // contact form): that container was the widget, and a climb from inside
-  // it would take the content around it along. (A control pruned by itself,
-  // a <select>, still marks its surroundings.)
+  // it would take the content around it along. (A control or a <form>
+  // pruned by itself still marks its surroundings: the newsletter box
+  // around it.)
   for (int r : roots)
     for (int i = r; i < dom.node(r).end; ++i) {
-      if (!removed.empty() && removed[i] >= 0 && removed[i] != i) {
+      if (!removed.empty() && removed[i] >= 0 && removed[i] != i &&
+          dom.node(removed[i]).tag != GUMBO_TAG_FORM) {
         i = dom.node(removed[i]).end - 1;
         continue;
       }
