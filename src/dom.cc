@@ -167,9 +167,10 @@ std::unique_ptr<Dom> Dom::Parse(std::string_view html, const ParseLimits& limits
         }
         if (e.tag == GUMBO_TAG_INPUT) {
           const GumboAttribute* a = Attr(e, "type");
-          // Data entry only: buttons ("Copy", "Share") say nothing of a form.
+          // Data entry only: buttons ("Copy", "Share") say nothing of a form,
+          // nor do disabled boxes (a rendered task list's "[ ]").
           const char* t = a ? a->value : "text";
-          if (strcasecmp(t, "hidden") != 0 && strcasecmp(t, "submit") != 0 &&
+          if (!Attr(e, "disabled") && strcasecmp(t, "hidden") != 0 && strcasecmp(t, "submit") != 0 &&
               strcasecmp(t, "button") != 0 && strcasecmp(t, "image") != 0 &&
               strcasecmp(t, "reset") != 0)
             n.flags |= kFormControl;

@@ -56,7 +56,7 @@ enum class Keep { kNo, kYes, kHref, kStyle };
 Keep KeepAttribute(std::string_view name) {
   static const char* const kNames[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden",
                                        "type", "name", "property", "content", "rel", "datetime",
-                                       "lang", "itemtype", "open", "colspan"};
+                                       "lang", "itemtype", "open", "colspan", "disabled"};
   if (name.size() > 12) return Keep::kNo;
   char lower[16];
   for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);

@@ -78,6 +78,18 @@ TEST(Extract, FormInsidePrunedFooterLeavesContentAlone) {
   EXPECT_FALSE(Contains(r.text, "Harbour Lane")) << r.text;
 }
 
+// A rendered checklist ("- [ ] Book the venue") has disabled check boxes:
+// display, not a form to fill in.
+TEST(Extract, DisabledCheckBoxesAreNotAForm) {
+  std::string items;
+  for (const char* t : {"Celebrate the engagement and enjoy the moment", "Agree a budget and who is contributing",
+                        "Choose a range of dates for the wedding", "Tour venues, compare offers and book one"})
+    items += std::string("<li><input disabled=\"\" type=\"checkbox\"> ") + t + "</li>";
+  Result r = Ex().Extract(Page(Para(1) + "<ul class=\"contains-task-list\">" + items + "</ul>" + Para(2)));
+  EXPECT_TRUE(Contains(r.text, "Agree a budget")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "book one")) << r.text;
+}
+
 TEST(Extract, ParagraphsSeparatedByBlankLine) {
   Result r = Ex().Extract(Page(Para(1) + Para(2)));
   EXPECT_TRUE(Contains(r.text, "next year.\n\nParagraph 2")) << r.text;
