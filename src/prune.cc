@@ -144,7 +144,9 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
     std::string why;
     if (node.tag == GUMBO_TAG_HEAD || node.tag == GUMBO_TAG_TITLE) {
       why = "head";
-    } else if ((node.flags & kHidden) && !holds_page(i)) {
+    } else if ((node.flags & kHidden) && !holds_page(i) &&
+               !(node.sig_len > 0 && rules.reveal_class.Match(dom.signature(i)) >= 0) &&
+               AsciiLower(node.role) != "tabpanel") {
       // Hidden, unless it holds the page's prose: streamed server rendering
       // parks the article in a hidden element that script reveals.
       why = "hidden element";

@@ -67,6 +67,7 @@ RuleSet::RuleSet()
       layout_class(RE2::UNANCHORED),
       discussion_class(RE2::UNANCHORED),
       keep_class(RE2::UNANCHORED),
+      reveal_class(RE2::UNANCHORED),
       positive_class(RE2::UNANCHORED),
       negative_class(RE2::UNANCHORED),
       boilerplate_line(RE2::ANCHOR_BOTH),
@@ -111,7 +112,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
     if (header) {
       section = std::string(line.substr(1, line.size() - 2));
       static const char* const kKnown[] = {"drop-tag", "layout-tag", "drop-role", "drop-class",
-                                           "layout-class", "discussion-class", "keep-class",
+                                           "layout-class", "discussion-class", "keep-class", "reveal-class",
                                            "positive-class", "negative-class",
                                            "boilerplate-line", "boilerplate-phrase",
                                            "list-header", "widget-pitch"};
@@ -140,6 +141,8 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       ok = drop_class.Add(line, origin, error);
     } else if (section == "keep-class") {
       ok = keep_class.Add(line, origin, error);
+    } else if (section == "reveal-class") {
+      ok = reveal_class.Add(line, origin, error);
     } else if (section == "positive-class") {
       ok = positive_class.Add(line, origin, error);
     } else if (section == "negative-class") {
@@ -163,7 +166,7 @@ bool RuleSet::Compile(std::string* error) {
   for (const PatternSet* s : {&list_header, &boilerplate_line})
     for (size_t i = 0; i < s->size(); ++i)
       if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error)) return false;
-  for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &positive_class, &negative_class,
+  for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
                         &boilerplate_line, &boilerplate_phrase, &list_header, &widget_pitch, &whole_block}) {
     if (!s->Compile(error)) return false;
   }

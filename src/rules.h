@@ -62,6 +62,7 @@ struct RuleSet {
   PatternSet layout_class;    // layout names: dropped unless they read as prose
   PatternSet discussion_class;  // comments: dropped unless the page is a discussion
   PatternSet keep_class;      // exempt from drop_class: article containers
+  PatternSet reveal_class;    // hidden, but opened by the reader: not pruned for it
   PatternSet positive_class;  // raise a candidate's score
   PatternSet negative_class;  // lower a candidate's score
   // Matched against a block's collapsed text.

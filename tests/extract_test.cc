@@ -90,6 +90,26 @@ TEST(Extract, DisabledCheckBoxesAreNotAForm) {
   EXPECT_TRUE(Contains(r.text, "book one")) << r.text;
 }
 
+// Accordion panels are hidden until a reader opens them: they are content.
+// Other hidden elements still go, and so does a collapsed menu.
+TEST(Extract, HiddenAccordionPanelsAreContent) {
+  const std::string faq =
+      "<h2>Questions</h2><div class=\"accordion\">"
+      "<button aria-expanded=\"false\">How long does the repair take?</button>"
+      "<section class=\"accordion__panel\" hidden>The council expects the repair of the bridge to take about "
+      "three months, with one lane open to traffic for most of that time.</section>"
+      "<button aria-expanded=\"false\">Who pays for it?</button>"
+      "<div class=\"faq-answer\" aria-hidden=\"true\">The cost is shared between the council and the regional "
+      "transport fund, which agreed to pay two thirds of it last spring.</div></div>"
+      "<div hidden><p>Limited offer: subscribe today and get the first three months of the paper free.</p></div>"
+      "<nav class=\"collapse\" hidden><a href=/a>Home</a> <a href=/b>News</a></nav>";
+  Result r = Ex().Extract(Page(Para(1) + Para(2) + faq));
+  EXPECT_TRUE(Contains(r.text, "about three months")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "regional transport fund")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Limited offer")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Home")) << r.text;
+}
+
 TEST(Extract, ParagraphsSeparatedByBlankLine) {
   Result r = Ex().Extract(Page(Para(1) + Para(2)));
   EXPECT_TRUE(Contains(r.text, "next year.\n\nParagraph 2")) << r.text;
