@@ -14,6 +14,8 @@ namespace {
 constexpr int kMaxWidgetChars = 1500;
 // Blocks longer than this are prose even when a phrase rule matches inside.
 constexpr int kMaxPhraseBlockChars = 800;
+// A widget's pitch is short copy; longer story-like blocks are story.
+constexpr int kMaxPitchChars = 300;
 // Boilerplate lines are short; a longer block is not one line of chrome.
 constexpr int kMaxLineRuleChars = 200;
 // Widget runs: how many non-story blocks may sit between call-to-action
@@ -104,7 +106,7 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
   auto story = [&](size_t k) {
     if (memo[k] < 0)
       memo[k] = ReadsAsStory(blocks[k].text, blocks[k].chars) &&
-                (blocks[k].chars > kMaxPhraseBlockChars || rules.widget_pitch.Match(blocks[k].text) < 0);
+                (blocks[k].chars > kMaxPitchChars || rules.widget_pitch.Match(blocks[k].text) < 0);
     return memo[k] == 1;
   };
   size_t i = 0;
