@@ -175,9 +175,8 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
       const bool full_stop = last == '.' || b.text.ends_with("\xE3\x80\x82");
       // A headline reads like a sentence but ends without a full stop;
       // [widget-pitch] knows its shape.
-      const bool story = ReadsAsStory(b.text, b.chars) && rules.widget_pitch.Match(b.text) < 0;
-      if (b.chars > kMaxListItemChars || full_stop || last == ':' || story ||
-          b.kind == BlockKind::kHeading)
+      if (b.chars > kMaxListItemChars || full_stop || last == ':' || b.kind == BlockKind::kHeading ||
+          (ReadsAsStory(b.text, b.chars) && rules.widget_pitch.Match(b.text) < 0))
         break;
       Drop(&b, "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
       ++taken;
