@@ -110,6 +110,25 @@ TEST(Extract, HiddenAccordionPanelsAreContent) {
   EXPECT_FALSE(Contains(r.text, "Home")) << r.text;
 }
 
+// A reference list is all commas ("Smith J, Jones K, ..."): its items count
+// few of them when looking for the article, so the list does not outscore
+// the story that cites it.
+TEST(Extract, ReferenceListDoesNotOutscoreTheStory) {
+  const std::string para =
+      "<p>The committee heard evidence from residents, engineers and the operator over three days of "
+      "hearings in the town hall this month, and it will report in the spring.</p>";
+  const std::string ref =
+      "<li>Smith J, Jones K, Lee M, Brown A, Green B, White C, Black D, et al. A study of bridges, roads, "
+      "tunnels and ferries. J Transp. 2020;12(3):45-67.</li>";
+  std::string page = "<html><body><div class=wrap><div class=story>";
+  for (int i = 0; i < 4; ++i) page += para;
+  page += "</div><div class=refs><h3>References</h3><ul>";
+  for (int i = 0; i < 8; ++i) page += ref;
+  page += "</ul></div></div></body></html>";
+  Result r = Ex().Extract(page);
+  EXPECT_TRUE(Contains(r.text, "The committee heard evidence")) << r.text;
+}
+
 TEST(Extract, ParagraphsSeparatedByBlankLine) {
   Result r = Ex().Extract(Page(Para(1) + Para(2)));
   EXPECT_TRUE(Contains(r.text, "next year.\n\nParagraph 2")) << r.text;

@@ -3,9 +3,9 @@
 text: a health explainer built by a CSS-in-JS page builder, every heading
 and paragraph of the article in a row of its own under ten wrappers,
 followed by a list of references whose items are long and full of commas
-(a list that once outscored the article on a real page of this kind). The
-article must come out whole, and the references with it (they are the
-article's own). Run:
+(a list that outscores every row of the article). The article must come
+out whole, and the references with it (they are the article's own): the
+prose lies more than eight levels above the list. Run:
 python3 corpus/gen/sections_refs.py
 """
 import os
@@ -42,7 +42,11 @@ REFS = [
     "Buysse DJ, Reynolds CF, Monk TH, Berman SR, Kupfer DJ. The Pittsburgh sleep quality index, a new instrument for psychiatric practice and research. Psychiatry Res. 1989;28(2):193-213.",
 ]
 
-SECTION_DEPTH, PARA_DEPTH, REF_COPIES = 10, 2, 1
+# Wrappers: around each heading or paragraph row, around each paragraph,
+# inside and outside the reference list. Nine levels and more between the
+# list and the column that holds everything is what the old recovery (eight
+# levels up) missed.
+SECTION_DEPTH, PARA_DEPTH, REF_COPIES, REF_INNER, REF_OUTER = 10, 2, 1, 4, 6
 WRAP = ['<div class="css-7hq2k1">', '<div class="css-1w7tu5a">', '<div class="css-1z0obd3">',
         '<div class="css-q81v0s">', '<div class="css-mm2e3b">']
 
@@ -76,8 +80,8 @@ def main():
                        wrapped(wrapped("<p>%s</p>" % p, PARA_DEPTH), SECTION_DEPTH))
             expected.append(p)
     refs = '<h3 id="references">References</h3>' + wrapped(
-        "<ul>" + "".join("<li>%s</li>" % r for r in REFS * REF_COPIES) + "</ul>", 4)
-    out.append('<div class="row"><div class="col">%s</div></div>\n' % wrapped(refs, 3))
+        "<ul>" + "".join("<li>%s</li>" % r for r in REFS * REF_COPIES) + "</ul>", REF_INNER)
+    out.append('<div class="row"><div class="col">%s</div></div>\n' % wrapped(refs, REF_OUTER))
     expected.append("References")
     expected.append("\n".join(REFS * REF_COPIES))
     out.append("""</div></div>
