@@ -139,13 +139,14 @@ std::string SniffMetaCharset(std::string_view bytes, size_t limit) {
 
 Decoded DecodeToUtf8(std::string_view bytes, std::string_view transport_charset) {
   Decoded d;
-  int whole_valid = -1;  // IsValidUtf8(bytes), once known
-  auto finish = [&](std::string charset, std::string source, std::string_view body) {
+  // valid: whether body is valid UTF-8, when the caller already knows (-1:
+  // not known yet).
+  auto finish = [&](std::string charset, std::string source, std::string_view body, int valid = -1) {
     d.source = std::move(source);
     if (charset == "UTF-8") {
       d.encoding = "UTF-8";
-      const bool known = whole_valid >= 0 && body.data() == bytes.data() && body.size() == bytes.size();
-      if (known ? whole_valid == 1 : IsValidUtf8(body)) {
+      if (valid < 0) valid = IsValidUtf8(body);
+      if (valid) {
         d.borrowed = true;
         d.input = body;
       } else {
@@ -175,7 +176,6 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view transport_charset)
   // non-ASCII in them is nearly always a mislabelled UTF-8 page: trust the
   // bytes.
   const bool valid_utf8 = IsValidUtf8(bytes);
-  whole_valid = valid_utf8;
   // A declaration read from ASCII-compatible bytes cannot mean UTF-16 (the
   // Encoding standard treats it as UTF-8); only the detector may say UTF-16.
   auto accept = [&](const std::string& cs, bool allow_utf16 = false) {
@@ -186,25 +186,25 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view transport_charset)
   std::string transport = CanonicalCharset(transport_charset);
   if (accept(transport)) {
     if (transport == "windows-1252" && valid_utf8) transport = "UTF-8";
-    finish(transport, "transport", bytes);
+    finish(transport, "transport", bytes, valid_utf8);
     return d;
   }
   std::string meta = CanonicalCharset(SniffMetaCharset(bytes));
   if (accept(meta)) {
     if (meta == "windows-1252" && valid_utf8) meta = "UTF-8";
-    finish(meta, "meta", bytes);
+    finish(meta, "meta", bytes, valid_utf8);
     return d;
   }
   if (valid_utf8) {
-    finish("UTF-8", "default", bytes);
+    finish("UTF-8", "default", bytes, valid_utf8);
     return d;
   }
   std::string detected = CanonicalCharset(Detect(bytes));
   if (accept(detected, /*allow_utf16=*/true)) {
-    finish(detected, "detected", bytes);
+    finish(detected, "detected", bytes, valid_utf8);
     return d;
   }
-  finish("UTF-8", "default", bytes);
+  finish("UTF-8", "default", bytes, valid_utf8);
   return d;
 }
 

@@ -84,12 +84,18 @@ bool MatchRules(const RuleSet& rules, Block& b, std::string* reason) {
   return false;
 }
 
+// Ends with a full stop (Chinese and Japanese "。" too).
+bool EndsWithFullStop(std::string_view t) { return t.ends_with('.') || t.ends_with("\xE3\x80\x82"); }
+
 // Ends with sentence punctuation (also CJK's 。！？) or a colon.
 bool EndsLikeSentence(std::string_view t) {
-  if (t.empty()) return false;
-  const char c = t.back();
-  return c == '.' || c == '!' || c == '?' || c == ':' || t.ends_with("\xE3\x80\x82") ||
+  return EndsWithFullStop(t) || t.ends_with('!') || t.ends_with('?') || t.ends_with(':') ||
          t.ends_with("\xEF\xBC\x81") || t.ends_with("\xEF\xBC\x9F");
+}
+
+// Story prose, not a widget's sales pitch dressed as a sentence.
+bool IsStory(const RuleSet& rules, const Block& b) {
+  return ReadsAsStory(b.text, b.chars) && (b.chars > kMaxPitchChars || rules.widget_pitch.Match(b.text) < 0);
 }
 
 // Widgets in reading order: a run of two or more call-to-action blocks
@@ -104,9 +110,7 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
     if (blocks[k].kept || cta[k]) seq.push_back(k);
   std::vector<int8_t> memo(blocks.size(), -1);  // story() of each block, once
   auto story = [&](size_t k) {
-    if (memo[k] < 0)
-      memo[k] = ReadsAsStory(blocks[k].text, blocks[k].chars) &&
-                (blocks[k].chars > kMaxPitchChars || rules.widget_pitch.Match(blocks[k].text) < 0);
+    if (memo[k] < 0) memo[k] = IsStory(rules, blocks[k]);
     return memo[k] == 1;
   };
   size_t i = 0;
@@ -169,14 +173,10 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
         ++taken;  // dropped by a rule already: still part of the list
         continue;
       }
-      const char last = b.text.empty() ? '.' : b.text.back();
-      // A sentence, not a headline: ends with a full stop (Chinese and
-      // Japanese "。" too).
-      const bool full_stop = last == '.' || b.text.ends_with("\xE3\x80\x82");
-      // A headline reads like a sentence but ends without a full stop;
-      // [widget-pitch] knows its shape.
-      if (b.chars > kMaxListItemChars || full_stop || last == ':' || b.kind == BlockKind::kHeading ||
-          (ReadsAsStory(b.text, b.chars) && rules.widget_pitch.Match(b.text) < 0))
+      // A sentence, not a headline, ends the list. A headline reads like a
+      // sentence but ends without a full stop; [widget-pitch] knows its shape.
+      if (b.chars > kMaxListItemChars || b.text.empty() || EndsWithFullStop(b.text) || b.text.ends_with(':') ||
+          b.kind == BlockKind::kHeading || IsStory(rules, b))
         break;
       Drop(&b, "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
       ++taken;

@@ -230,11 +230,10 @@ TEST(Extract, DeepNestingIsFlattenedNotLost) {
 }
 
 TEST(Extract, TooLargeIsReported) {
-  Config c;
-  c.limits.max_input_bytes = 100;
-  std::string err;
-  auto ex = Extractor::Create(c, &err);
-  ASSERT_TRUE(ex) << err;
+  Limits limits;
+  limits.max_input_bytes = 100;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
   EXPECT_EQ(ex->Extract(std::string(101, 'a')).status, Status::kTooLarge);
 }
 

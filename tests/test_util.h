@@ -26,6 +26,17 @@ inline const Extractor& SharedExtractor() {
   return *ex;
 }
 
+// An extractor with the built-in rules and the given limits; the test
+// fails (and the pointer is null) when it cannot be built.
+inline std::unique_ptr<Extractor> ExtractorWithLimits(const Limits& limits) {
+  Config c;
+  c.limits = limits;
+  std::string err;
+  auto ex = Extractor::Create(c, &err);
+  if (!ex) ADD_FAILURE() << err;
+  return ex;
+}
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

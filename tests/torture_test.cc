@@ -52,12 +52,11 @@ TEST(Torture, FiftyMegabytePage) {
   // A generous budget: under sanitizers on a loaded machine this page takes
   // longer than the default allows (the budget has its own test).
   // Its 420,000 paragraphs need a node limit above the default.
-  Config c;
-  c.limits.max_millis = 600000;
-  c.limits.max_nodes = 1u << 20;
-  std::string err;
-  auto ex = Extractor::Create(c, &err);
-  ASSERT_TRUE(ex) << err;
+  Limits limits;
+  limits.max_millis = 600000;
+  limits.max_nodes = 1u << 20;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
   Result r = ex->Extract(page);
   EXPECT_EQ(r.status, Status::kOk);
   EXPECT_FALSE(r.truncated);
@@ -68,11 +67,10 @@ TEST(Torture, FiftyMegabytePage) {
 // took 3.6 GB for 7 million <p>a</p>); the part read is cleaned and the
 // result says it was cut.
 TEST(Torture, MoreElementsThanTheNodeLimit) {
-  Config c;
-  c.limits.max_nodes = 2000;
-  std::string err;
-  auto ex = Extractor::Create(c, &err);
-  ASSERT_TRUE(ex) << err;
+  Limits limits;
+  limits.max_nodes = 2000;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
   Result r = ex->Extract("<html><body><article>" + Repeat(kPara, 5000));
   EXPECT_EQ(r.status, Status::kOk);
   EXPECT_TRUE(r.truncated);
@@ -83,20 +81,18 @@ TEST(Torture, MoreElementsThanTheNodeLimit) {
 }
 
 TEST(Torture, OverTheSizeLimitIsAnError) {
-  Config c;
-  c.limits.max_input_bytes = 1 << 20;
-  std::string err;
-  auto ex = Extractor::Create(c, &err);
-  ASSERT_TRUE(ex) << err;
+  Limits limits;
+  limits.max_input_bytes = 1 << 20;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
   EXPECT_EQ(ex->Extract(Repeat(kPara, 20000)).status, Status::kTooLarge);
 }
 
 TEST(Torture, OverTheTimeBudgetIsAnError) {
-  Config c;
-  c.limits.max_millis = 0;
-  std::string err;
-  auto ex = Extractor::Create(c, &err);
-  ASSERT_TRUE(ex) << err;
+  Limits limits;
+  limits.max_millis = 0;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
   Result r = ex->Extract("<body>" + Repeat(kPara, 1000));
   EXPECT_EQ(r.status, Status::kTimeout);
   EXPECT_TRUE(r.text.empty());
@@ -180,11 +176,10 @@ TEST(Torture, TextModeGarbage) {
 // Millions of one-letter lines: every line a block. Past the block limit the
 // rest is cut and the result says so; what was read is still cleaned.
 TEST(Torture, MillionsOfTinyLinesInTextMode) {
-  Config c;
-  c.limits.max_blocks = 50000;
-  std::string err;
-  auto ex = Extractor::Create(c, &err);
-  ASSERT_TRUE(ex) << err;
+  Limits limits;
+  limits.max_blocks = 50000;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
   const std::string lines = Repeat("a\n\n", 2000000);  // blank-line paragraphs
   Result r = ex->ExtractText(lines);
   EXPECT_EQ(r.status, Status::kOk);
