@@ -169,6 +169,24 @@ TEST(Filter, ReadsAsStoryInEveryScript) {
   EXPECT_TRUE(story("据当地媒体报道，这座城市计划在明年春天开始修建一座新的大桥，预计工程将持续大约三年时间。"));
 }
 
+// A widget's pitch is short copy: a story paragraph of more than 300
+// characters is story even when it quotes pitch wording, and it bounds a
+// widget run instead of going with it.
+TEST(TextMode, LongStoryParagraphIsNotAPitch) {
+  auto ex = Make();
+  const std::string story =
+      "The council said residents who want to get breaking news alerts about road closures during the "
+      "three months of repairs can sign up through the city website, and that printed notices would also be "
+      "posted at every bus stop on the route, in the library and in the two community centres near the "
+      "bridge, so that nobody without a phone would miss a diversion or a change to the timetable of the "
+      "night buses.";
+  ASSERT_GT(story.size() - std::count(story.begin(), story.end(), ' '), 300u);  // characters, spaces aside
+  const std::string text = "Subscribe to our newsletter\n\n" + story + "\n\nSign up\n";
+  Result r = ex->ExtractText(text);
+  EXPECT_NE(r.text.find("printed notices"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Sign up"), std::string::npos) << r.text;
+}
+
 TEST(Explain, TextModeRecordsEveryLineDecision) {
   auto ex = Make();
   Input in;
