@@ -188,7 +188,7 @@ Result Extractor::Extract(const Input& input) const {
     const RuleSet& rules = impl_->rules->ForUrl(r.url);
     std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules, limits.max_blocks, &r.truncated);
     if (out_of_time()) return r;
-    FilterTextBlocks(rules, &blocks);
+    FilterTextBlocks(rules, input.explain, &blocks);
     if (out_of_time()) return r;
     r.text = RenderText(blocks);
     if (input.markdown) r.markdown = RenderMarkdown(blocks);
@@ -232,7 +232,7 @@ Result Extractor::Extract(const Input& input) const {
   r.title = NormalizeNfc(FindTitle(*dom, located.roots));
   // 7. filter
   if (out_of_time()) return r;
-  FilterBlocks(*dom, all, kept, pruned.removed, located.listing, located.roots, rules, r.title, &blocks);
+  FilterBlocks(*dom, all, kept, pruned.removed, located.listing, located.roots, rules, r.title, input.explain, &blocks);
   if (out_of_time()) return r;
   // 8. render
   r.text = RenderText(blocks);

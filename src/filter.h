@@ -27,15 +27,17 @@ namespace winnow {
 // `page_features` are the features of the whole page, `features` those left
 // after pruning, `removed` the prune stage's (PruneResult::removed).
 // `listing`: the located content is an index of links or cards, where
-// links do not mark boilerplate.
+// links do not mark boilerplate. With `name_rules`, a block dropped by a
+// phrase rule gives the rule's file and line in its reason (for
+// explanations; it costs RE2 a second pass over each such block).
 void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_features,
                   const std::vector<NodeFeatures>& features, const std::vector<int32_t>& removed,
                   bool listing, const std::vector<int>& roots, const RuleSet& rules,
-                  const std::string& title, std::vector<Block>* blocks);
+                  const std::string& title, bool name_rules, std::vector<Block>* blocks);
 
 // Text mode: the same phrase rules and widget runs, on blocks split from
 // plain text (there is no markup to go by).
-void FilterTextBlocks(const RuleSet& rules, std::vector<Block>* blocks);
+void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>* blocks);
 
 // True when the text reads as story prose: ten or more words in sentences
 // of ten words on average (or, without word spaces, 40+ characters in

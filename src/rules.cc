@@ -48,6 +48,10 @@ bool PatternSet::Compile(std::string* error) {
   return true;
 }
 
+bool PatternSet::Matches(std::string_view text) const {
+  return set_ && set_->Match(text, nullptr);
+}
+
 int PatternSet::Match(std::string_view text) const {
   if (!set_) return -1;
   thread_local std::vector<int> hits;

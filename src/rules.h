@@ -39,6 +39,9 @@ class PatternSet {
   bool Compile(std::string* error);
   // Index of the first matching pattern, or -1.
   int Match(std::string_view text) const;
+  // Whether any pattern matches. Cheaper than Match: RE2 stops at the
+  // first match it sees and collects no indices.
+  bool Matches(std::string_view text) const;
   const std::string& origin(int i) const { return origins_[i]; }
   const std::string& pattern(int i) const { return patterns_[i]; }
   bool empty() const { return patterns_.empty(); }

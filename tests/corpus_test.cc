@@ -33,6 +33,23 @@ std::vector<std::string> CorpusCases(const std::string& kind, const std::string&
 std::vector<std::string> CorpusPages() { return CorpusCases("html", ".html"); }
 std::vector<std::string> TextCases() { return CorpusCases("text", ".txt"); }
 
+// An explained run decides the same as a plain one (only the reasons grow
+// the rule's file and line, which a plain run does not look up), and every
+// block a phrase rule dropped names its rule.
+void ExpectExplainAgrees(const std::string& bytes, Mode mode, const Result& plain) {
+  Input in;
+  in.bytes = bytes;
+  in.mode = mode;
+  in.explain = true;
+  Result r = testing::SharedExtractor().Extract(in);
+  EXPECT_EQ(r.text, plain.text);
+  for (const BlockRecord& b : r.blocks) {
+    if (b.reason.starts_with("boilerplate line") || b.reason.starts_with("boilerplate phrase") ||
+        b.reason.starts_with("heading of a link list")) {
+      EXPECT_NE(b.reason.find(".rules:"), std::string::npos) << b.reason;
+    }
+  }
+}
 
 class CorpusTest : public ::testing::TestWithParam<std::string> {};
 
@@ -44,6 +61,7 @@ TEST_P(CorpusTest, MatchesExpected) {
   std::string expected = testing::ReadFile(expected_path.string());
   Result r = testing::SharedExtractor().Extract(html);
   EXPECT_EQ(testing::NormalizeWs(r.text), testing::NormalizeWs(expected)) << GetParam();
+  ExpectExplainAgrees(html, Mode::kHtml, r);
 }
 
 TEST(Corpus, HasEnoughPages) { EXPECT_GE(CorpusPages().size(), 40u); }
@@ -59,6 +77,7 @@ TEST_P(TextCorpusTest, MatchesExpected) {
   ASSERT_FALSE(expected.empty()) << GetParam();
   Result r = testing::SharedExtractor().ExtractText(text);
   EXPECT_EQ(testing::NormalizeWs(r.text), testing::NormalizeWs(expected)) << GetParam();
+  ExpectExplainAgrees(text, Mode::kText, r);
 }
 
 std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
