@@ -56,8 +56,8 @@ double ClassWeight(const Dom& dom, int i, const RuleSet& rules) {
   if (dom.node(i).sig_len == 0) return 0;
   std::string_view sig = dom.signature(i);
   double w = 0;
-  if (rules.positive_class.Match(sig) >= 0) w += 25;
-  if (rules.negative_class.Match(sig) >= 0) w -= 25;
+  if (rules.positive_class.Matches(sig)) w += 25;
+  if (rules.negative_class.Matches(sig)) w -= 25;
   return w;
 }
 

@@ -43,11 +43,15 @@ class ClassMemo {
   const ClassHits& Get(std::string_view sig) {
     auto it = memo_.find(sig);
     if (it != memo_.end()) return it->second;
+    // Most signatures match no rule: ask RE2 "any?" first, which is cheaper
+    // than "which?" (no match list to fill), and ask which only on a hit,
+    // for the reason.
+    auto which = [](const PatternSet& set, std::string_view s) { return set.Matches(s) ? set.Match(s) : -1; };
     ClassHits h;
-    h.drop = rules_.drop_class.Match(sig);
-    h.discussion = rules_.discussion_class.Match(sig);
-    h.layout = rules_.layout_class.Match(WithoutModifiers(sig));
-    if (h.drop >= 0 || h.discussion >= 0 || h.layout >= 0) h.keep = rules_.keep_class.Match(sig) >= 0;
+    h.drop = which(rules_.drop_class, sig);
+    h.discussion = which(rules_.discussion_class, sig);
+    h.layout = which(rules_.layout_class, WithoutModifiers(sig));
+    if (h.drop >= 0 || h.discussion >= 0 || h.layout >= 0) h.keep = rules_.keep_class.Matches(sig);
     return memo_.emplace(sig, h).first->second;
   }
 
@@ -145,7 +149,7 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
     if (node.tag == GUMBO_TAG_HEAD || node.tag == GUMBO_TAG_TITLE) {
       why = "head";
     } else if ((node.flags & kHidden) && !holds_page(i) &&
-               !(node.sig_len > 0 && rules.reveal_class.Match(dom.signature(i)) >= 0) &&
+               !(node.sig_len > 0 && rules.reveal_class.Matches(dom.signature(i))) &&
                AsciiLower(node.role) != "tabpanel") {
       // Hidden, unless it holds the page's prose: streamed server rendering
       // parks the article in a hidden element that script reveals.
