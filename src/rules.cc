@@ -10,6 +10,11 @@
 namespace winnow {
 
 bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* error) {
+  if (!compiled_) {  // checked where another set adds it
+    patterns_.emplace_back(pattern);
+    origins_.push_back(std::move(origin));
+    return true;
+  }
   // The set is built here, pattern by pattern, so that a bad pattern is
   // reported with its file and line (RE2::Set::Add parses each one).
   if (!set_) {
@@ -52,6 +57,14 @@ bool PatternSet::Matches(std::string_view text) const {
   return set_ && set_->Match(text, nullptr);
 }
 
+bool PatternSet::MatchesFrom(std::string_view text, size_t from) const {
+  if (!set_ || !set_->Match(text, nullptr)) return false;  // the common case, and cheaper
+  thread_local std::vector<int> hits;
+  hits.clear();
+  if (!set_->Match(text, &hits)) return false;
+  return std::any_of(hits.begin(), hits.end(), [from](int h) { return size_t(h) >= from; });
+}
+
 int PatternSet::Match(std::string_view text) const {
   if (!set_) return -1;
   thread_local std::vector<int> hits;
@@ -74,7 +87,7 @@ RuleSet::RuleSet()
       reveal_class(RE2::UNANCHORED),
       positive_class(RE2::UNANCHORED),
       negative_class(RE2::UNANCHORED),
-      boilerplate_line(RE2::ANCHOR_BOTH),
+      boilerplate_line(RE2::ANCHOR_BOTH, /*compiled=*/false),
       boilerplate_phrase(RE2::UNANCHORED),
       list_header(RE2::ANCHOR_BOTH),
       widget_pitch(RE2::UNANCHORED),

@@ -33,7 +33,10 @@ extern const int kEmbeddedRuleFileCount;
 // explanation can name the rule ("rules/phrases/en.rules:12").
 class PatternSet {
  public:
-  explicit PatternSet(RE2::Anchor anchor) : anchor_(anchor) {}
+  // A set made with `compiled` false only keeps its patterns and their
+  // origins, for another set to match them as part of its own (RuleSet's
+  // boilerplate_line, inside whole_block): RE2 parses and compiles them once.
+  explicit PatternSet(RE2::Anchor anchor, bool compiled = true) : anchor_(anchor), compiled_(compiled) {}
   // Returns false and sets *error when the pattern does not compile.
   bool Add(std::string_view pattern, std::string origin, std::string* error);
   bool Compile(std::string* error);
@@ -42,6 +45,8 @@ class PatternSet {
   // Whether any pattern matches. Cheaper than Match: RE2 stops at the
   // first match it sees and collects no indices.
   bool Matches(std::string_view text) const;
+  // Whether a pattern numbered `from` or above matches.
+  bool MatchesFrom(std::string_view text, size_t from) const;
   const std::string& origin(int i) const { return origins_[i]; }
   const std::string& pattern(int i) const { return patterns_[i]; }
   bool empty() const { return patterns_.empty(); }
@@ -49,6 +54,7 @@ class PatternSet {
 
  private:
   RE2::Anchor anchor_;
+  bool compiled_;
   std::unique_ptr<RE2::Set> set_;
   std::vector<std::string> patterns_;
   std::vector<std::string> origins_;  // "file:line"
@@ -69,7 +75,7 @@ struct RuleSet {
   PatternSet positive_class;  // raise a candidate's score
   PatternSet negative_class;  // lower a candidate's score
   // Matched against a block's collapsed text.
-  PatternSet boilerplate_line;    // the whole block is one of these
+  PatternSet boilerplate_line;    // the whole block is one of these (not compiled: see whole_block)
   PatternSet boilerplate_phrase;  // the block contains one of these
   PatternSet list_header;         // the whole block introduces a list of links
   PatternSet widget_pitch;        // the block reads as a widget's sales pitch
@@ -77,6 +83,11 @@ struct RuleSet {
   // block is matched against both in one pass of RE2 (a hit below
   // list_header.size() is a list header).
   PatternSet whole_block;
+
+  // Whether the whole text is one of boilerplate_line's patterns.
+  bool IsBoilerplateLine(std::string_view text) const {
+    return whole_block.MatchesFrom(text, list_header.size());
+  }
 
   // Parses one rules file's text; `name` is used in error messages and
   // explanations. Call Compile() after the last file. An "@hosts" line is

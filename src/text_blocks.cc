@@ -142,7 +142,7 @@ std::vector<Block> SplitTextBlocks(std::string_view text, const RuleSet& rules, 
     for (size_t k = 0; k < lines.size() && !split && lines.size() > 1; ++k) {
       const int chars = CountChars(lines[k]);
       if (k + 1 < lines.size() && chars < kShortLineChars) split = true;
-      else if (chars <= 200 && rules.boilerplate_line.Matches(CollapseSpace(lines[k]))) split = true;
+      else if (chars <= 200 && rules.IsBoilerplateLine(CollapseSpace(lines[k]))) split = true;
     }
     if (split) {
       for (size_t k = 0; k < lines.size(); ++k) {

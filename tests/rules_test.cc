@@ -23,10 +23,12 @@ TEST(Rules, ParsesSectionsAndReportsOrigin) {
   std::string err;
   ASSERT_TRUE(r.AddFile("t.rules", "# c\n[boilerplate-line]\nhello world\n\n[drop-tag]\nnav\n", &err)) << err;
   ASSERT_TRUE(r.Compile(&err)) << err;
-  int hit = r.boilerplate_line.Match("Hello World");
+  // Line patterns are matched inside whole_block, after the list headers.
+  int hit = r.whole_block.Match("Hello World");
   ASSERT_EQ(hit, 0);
-  EXPECT_EQ(r.boilerplate_line.origin(hit), "t.rules:3");
-  EXPECT_EQ(r.boilerplate_line.Match("hello world, again"), -1);  // anchored
+  EXPECT_EQ(r.whole_block.origin(hit), "t.rules:3");
+  EXPECT_TRUE(r.IsBoilerplateLine("Hello World"));
+  EXPECT_FALSE(r.IsBoilerplateLine("hello world, again"));  // anchored
   ASSERT_EQ(r.drop_tags.size(), 1u);
 }
 
@@ -37,12 +39,34 @@ TEST(Rules, BadPatternNamesFileAndLine) {
   EXPECT_NE(err.find("bad.rules:3"), std::string::npos) << err;
 }
 
+// Line patterns are parsed where whole_block takes them, in Compile: a bad
+// one still names its file and line.
+TEST(Rules, BadLinePatternNamesFileAndLine) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("bad.rules", "[boilerplate-line]\nok\n(unclosed\n", &err)) << err;
+  EXPECT_FALSE(r.Compile(&err));
+  EXPECT_NE(err.find("bad.rules:3"), std::string::npos) << err;
+}
+
+// A line that is both a list header and a boilerplate line is a boilerplate
+// line, whichever of the two whole_block finds first.
+TEST(Rules, LineThatIsAlsoAListHeader) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("h.rules", "[list-header]\nmore news\n[boilerplate-line]\nmore \\w+\n", &err)) << err;
+  ASSERT_TRUE(r.Compile(&err)) << err;
+  EXPECT_TRUE(r.IsBoilerplateLine("More news"));
+  EXPECT_TRUE(r.list_header.Matches("More news"));
+  EXPECT_FALSE(r.IsBoilerplateLine("Less news"));
+}
+
 TEST(Rules, PatternMayStartWithACharacterClass) {
   RuleSet r;
   std::string err;
   ASSERT_TRUE(r.AddFile("c.rules", "[boilerplate-line]\n[Pp]romo\n", &err)) << err;
   ASSERT_TRUE(r.Compile(&err)) << err;
-  EXPECT_GE(r.boilerplate_line.Match("promo"), 0);
+  EXPECT_TRUE(r.IsBoilerplateLine("promo"));
 }
 
 TEST(Rules, UnknownSectionIsAnError) {
@@ -61,8 +85,8 @@ TEST(Rules, UserDirectoryAddsOnTop) {
   auto all = LoadRules(true, {dir.string()}, &err);
   ASSERT_TRUE(all) << err;
   const RuleSet* rules = &all->global();
-  EXPECT_GE(rules->boilerplate_line.Match("Buy our mugs today"), 0);
-  EXPECT_GE(rules->boilerplate_line.Match("Advertisement"), 0);  // built-ins still there
+  EXPECT_TRUE(rules->IsBoilerplateLine("Buy our mugs today"));
+  EXPECT_TRUE(rules->IsBoilerplateLine("Advertisement"));  // built-ins still there
   fs::remove_all(dir);
 }
 
