@@ -26,13 +26,18 @@ bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* 
     opts.set_max_mem(32 << 20);
     set_ = std::make_unique<RE2::Set>(opts, anchor_);
   }
-  // Whole-block rules only see blocks of at most 200 characters, where a
-  // bound like ".{0,150}" says no more than ".*" does, but costs RE2 a
-  // copy of the UTF-8 automaton per count: compiling all rules took 0.4 s.
+  // Whole-block rules only see blocks of at most 200 characters, where an
+  // upper bound of ten or more (".{0,150}", "[^/|]{1,40}") says little
+  // that the rest of the pattern does not, but costs RE2 a copy of the
+  // class per count: compiling all rules took 0.4 s, and on lines it has
+  // not seen RE2 built a quarter more DFA states. So "{m,n}" reads "{m,}"
+  // there ("{0,n}" after "." reads "*").
   std::string compiled(pattern);
   if (anchor_ == RE2::ANCHOR_BOTH) {
-    static const RE2 kBoundedAny("\\.\\{0,(\\d{2,4})\\}");
+    static const RE2 kBoundedAny("\\.\\{0,\\d{2,4}\\}");
+    static const RE2 kLongBound("\\{(\\d{1,3}),\\d{2,4}\\}");
     RE2::GlobalReplace(&compiled, kBoundedAny, ".*");
+    RE2::GlobalReplace(&compiled, kLongBound, "{\\1,}");
   }
   std::string err;
   if (set_->Add(compiled, &err) < 0) {
