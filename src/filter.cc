@@ -470,19 +470,9 @@ bool ReadsAsStory(std::string_view text, int chars) {
   // end at . ! ? followed by a space or the end; ICU's breaks give the
   // same counts there at a tenth of the cost. Scripts written without
   // spaces (CJK) need ICU's dictionary word breaks.
-  int words = 0, sentences = 0, spaces = 0;
-  bool in_word = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ') {
-      ++spaces;
-      in_word = false;
-      continue;
-    }
-    if (!in_word) ++words;
-    in_word = true;
-    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) ++sentences;
-  }
+  const SpacedCounts counts = CountSpaced(text);
+  int words = counts.words, sentences = counts.sentences;
+  const int spaces = counts.spaces;
   if (spaces * 12 < chars) {
     // Chinese and Japanese: a sentence ends at 。！？ (or . ! ?), and its
     // words are short, so the length per sentence decides. Counting the

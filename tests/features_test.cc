@@ -148,6 +148,37 @@ TEST(TextMode, WhiteSpaceCollapsedAtEveryOffset) {
   EXPECT_EQ(r.blocks[0].chars, 55);
 }
 
+// CountSpaced reads sixteen bytes at a time on x86: it must count as the
+// byte-by-byte definition does at every length and chunk boundary.
+TEST(TextUtil, CountSpacedAgreesWithTheByteByByteCount) {
+  const char* const kPieces[] = {" ", "a", "word", ".", "!", "?", "\xC3\xA9", "x."};
+  uint32_t seed = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string t;
+    const int pieces = round % 40;
+    for (int k = 0; k < pieces; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      t += kPieces[(seed >> 16) % 8];
+    }
+    SpacedCounts want;
+    bool prev_space = true;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == ' ') {
+        ++want.spaces;
+        prev_space = true;
+        continue;
+      }
+      want.words += prev_space;
+      prev_space = false;
+      want.sentences += (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == t.size() || t[i + 1] == ' ');
+    }
+    const SpacedCounts got = CountSpaced(t);
+    ASSERT_EQ(got.words, want.words) << "'" << t << "'";
+    ASSERT_EQ(got.sentences, want.sentences) << "'" << t << "'";
+    ASSERT_EQ(got.spaces, want.spaces) << "'" << t << "'";
+  }
+}
+
 // Story prose against widget copy, in scripts with and without spaces. The
 // Chinese and Japanese cases are decided by counting sentence marks, not by
 // ICU's word breaks: they must agree with what ICU's sentences say.
