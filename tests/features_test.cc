@@ -148,6 +148,19 @@ TEST(TextMode, WhiteSpaceCollapsedAtEveryOffset) {
   EXPECT_EQ(r.blocks[0].chars, 55);
 }
 
+// Output is NFC: a decomposed "é" (e + U+0301) comes out composed, and only
+// the lines that needed it are rewritten.
+TEST(TextMode, OutputIsNfcLineByLine) {
+  auto ex = Make();
+  const std::string story =
+      "The harbour authority said on Monday that the new pier would open to ferries next spring.";
+  const std::string text = story + "\n\nLe caf" + "e\xCC\x81" + " du port ouvrira au printemps prochain, a dit la mairie.\n\n" +
+                           story + " Cre\xCC\x80me.\n";
+  Result r = ex->ExtractText(text);
+  EXPECT_EQ(r.text, story + "\n\nLe caf\xC3\xA9 du port ouvrira au printemps prochain, a dit la mairie.\n\n" + story +
+                        " Cr\xC3\xA8me.\n");
+}
+
 // CountSpaced reads sixteen bytes at a time on x86: it must count as the
 // byte-by-byte definition does at every length and chunk boundary.
 TEST(TextUtil, CountSpacedAgreesWithTheByteByByteCount) {
