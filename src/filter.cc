@@ -400,15 +400,25 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     const int r = *--it;
     return node > r && node < dom.node(r).end ? r : -1;
   };
+  // Text still kept, for the bound below.
+  std::vector<int> kept_prefix(blocks.size() + 1, 0);
+  for (size_t k = 0; k < blocks.size(); ++k)
+    kept_prefix[k + 1] = kept_prefix[k] + (blocks[k].kept ? blocks[k].chars : 0);
   auto expand = [&](int seed_node, const std::string& why) {
     int root = root_of(seed_node);
     if (root < 0) return;
+    auto [root_lo, root_hi] = range_of(root);
+    const int root_kept = kept_prefix[root_hi] - kept_prefix[root_lo];
     int widget = -1;
     for (int a = seed_node; a > root; a = dom.node(a).parent) {
       if (f[a].chars > kMaxWidgetChars) break;
       auto [lo, hi] = range_of(a);
       int prose = prose_prefix[hi] - prose_prefix[lo];
       if (prose * 2 > f[a].chars) break;
+      // A widget is a box in the article, not most of it: on a short page
+      // of lists and one-line paragraphs (no prose to stop the climb), a
+      // "click here" line took the whole page with it.
+      if ((kept_prefix[hi] - kept_prefix[lo]) * 2 > root_kept) break;
       widget = a;
     }
     if (widget < 0) return;

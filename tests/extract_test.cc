@@ -209,6 +209,25 @@ TEST(Extract, BlocksRecordEveryDecision) {
   EXPECT_TRUE(saw_kept);
 }
 
+// A short release note of lists and one-line paragraphs has no prose to
+// stop the climb from its "Click here to download" line: the widget around
+// that line must not be the whole page.
+TEST(Extract, CallToActionDoesNotTakeAShortPageWithIt) {
+  const std::string page =
+      "<html><body><div class=main-page-wrapper><div class=content>"
+      "<h1>What is new in version 2.26</h1>"
+      "<p>New tasks for the game!</p><ul><li>More questions for your opponent</li>"
+      "<li>Challenges coming soon</li><li>Better Android support</li><li>Bugs fixed</li></ul>"
+      "<p>Try something new with your partner this weekend.</p>"
+      "<p><a href=/get>Click here</a> to get more information or download this game.</p>"
+      "<h2>Who is this game for?</h2><p>Couples who want to know each other better.</p>"
+      "</div></div></body></html>";
+  Result r = Ex().Extract(page);
+  EXPECT_TRUE(Contains(r.text, "Better Android support")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "Couples who want to know each other better.")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Click here")) << r.text;
+}
+
 TEST(Extract, EmptyAndGarbageInputDoNotCrash) {
   EXPECT_EQ(Ex().Extract("").text, "");
   EXPECT_EQ(Ex().Extract(std::string(1000, '\0')).status, Status::kBinary);
