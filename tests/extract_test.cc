@@ -228,6 +228,31 @@ TEST(Extract, CallToActionDoesNotTakeAShortPageWithIt) {
   EXPECT_FALSE(Contains(r.text, "Click here")) << r.text;
 }
 
+// A topic page is a list of story cards. When cards that share a class the
+// rules call boilerplate ("teaserItem") hold most of the page's text, they
+// are the page; the same cards beside an article are still teasers.
+TEST(Extract, CardsThatAreThePageAreKept) {
+  std::string cards;
+  for (int i = 0; i < 5; ++i)
+    cards += "<li class='teaserItem hover' id='teaser_" + std::to_string(i) + "'><div class=teaser><a href=/s" +
+             std::to_string(i) + ">Story " + std::to_string(i) +
+             " headline about the harbour</a> The council said the pier would reopen after repairs to "
+             "its supports, and ferries would return in the spring.</div></li>";
+  const std::string topic = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><h1>Harbour</h1><ul>" +
+                            cards + "</ul><footer>© 2024 Example</footer></body></html>";
+  Result r = Ex().Extract(topic);
+  EXPECT_TRUE(Contains(r.text, "Story 0 headline")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "Story 4 headline")) << r.text;
+
+  std::string teasers;
+  for (int i = 0; i < 3; ++i)
+    teasers += "<li class=teaserItem id=t" + std::to_string(i) + "><div class=teaser><a href=/r" + std::to_string(i) +
+               ">Related story " + std::to_string(i) + "</a></div></li>";
+  Result a = Ex().Extract(Page(Para(1) + Para(2) + Para(3) + Para(4), "<ul>" + teasers + "</ul>"));
+  EXPECT_TRUE(Contains(a.text, "Paragraph 4")) << a.text;
+  EXPECT_FALSE(Contains(a.text, "Related story")) << a.text;
+}
+
 TEST(Extract, EmptyAndGarbageInputDoNotCrash) {
   EXPECT_EQ(Ex().Extract("").text, "");
   EXPECT_EQ(Ex().Extract(std::string(1000, '\0')).status, Status::kBinary);
