@@ -61,6 +61,23 @@ TEST(Rules, LineThatIsAlsoAListHeader) {
   EXPECT_FALSE(r.IsBoilerplateLine("Less news"));
 }
 
+// Whole-block rules read an upper bound of ten or more as none (blocks are
+// at most 200 characters; each count costs RE2 a copy of its class), as
+// rules/README.md says. Phrase rules keep their bounds.
+TEST(Rules, WholeBlockRulesDropLongUpperBounds) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("b.rules",
+                        "[boilerplate-line]\nfollow us on [a-z]{1,10}\n"
+                        "[boilerplate-phrase]\nsign up for [a-z]{1,10} now\n",
+                        &err))
+      << err;
+  ASSERT_TRUE(r.Compile(&err)) << err;
+  EXPECT_TRUE(r.IsBoilerplateLine("Follow us on abcdefghijklmnop"));
+  EXPECT_TRUE(r.boilerplate_phrase.Matches("Sign up for abcdefghij now"));
+  EXPECT_FALSE(r.boilerplate_phrase.Matches("Sign up for abcdefghijklmnop now"));
+}
+
 TEST(Rules, PatternMayStartWithACharacterClass) {
   RuleSet r;
   std::string err;
