@@ -124,10 +124,10 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   const bool is_discussion = first_prose_in_discussion == 1 && discussion_prose * 4 >= page_prose * 3;
 
   // A listing's items: three or more siblings that share a tag and a class
-  // list the boilerplate rules name ("teaserItem", "related-card"; their ids
-  // differ) and together hold
-  // 60% of the page's text are what the page lists, not teasers beside an
-  // article. (A topic page of story cards lost every card.)
+  // list the boilerplate rules name ("teaserItem", "related-card"; their
+  // ids differ) and together hold 60% of the page's text are what the page
+  // lists, not teasers beside an article. (A topic page of story cards lost
+  // every card.)
   // listing_rule[i]: the drop-class rule of the listing item i is or is in
   // (-1: none). Inside an item, that rule ("div.teaser" in
   // "li.teaserItem") names the item again and is not read either.
@@ -135,19 +135,19 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   if (page_chars >= 500) {
     for (int p = body; p < dom.node(body).end; ++p) {
       if (dom.node(p).is_text) continue;
-      std::vector<std::pair<int, std::vector<int>>> groups;  // first member's node, members
+      // Keyed by tag and class list, in a hash: a parent of many children
+      // with distinct classes stays linear.
+      std::unordered_map<std::string, std::vector<int>> groups;
+      std::string key;
       for (int c = p + 1; c < dom.node(p).end; c = dom.node(c).end) {
         const Node& child = dom.node(c);
         if (child.is_text || child.cls.empty() || f[c].chars == 0) continue;
         const ClassHits& h = memo.Get(dom.signature(c));
         if (h.drop < 0 || h.keep) continue;
-        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) {
-          return dom.node(x.first).tag == child.tag && dom.node(x.first).cls == child.cls;
-        });
-        if (g == groups.end()) groups.push_back({c, {c}});
-        else g->second.push_back(c);
+        key.assign(std::to_string(int(child.tag))).append("|").append(child.cls);
+        groups[key].push_back(c);
       }
-      for (const auto& [first, members] : groups) {
+      for (const auto& [group_key, members] : groups) {
         int chars = 0;
         for (int c : members) chars += f[c].chars;
         if (members.size() >= 3 && chars * 10 >= page_chars * 6)

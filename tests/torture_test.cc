@@ -80,6 +80,25 @@ TEST(Torture, MoreElementsThanTheNodeLimit) {
   EXPECT_FALSE(r.truncated);
 }
 
+// A hundred thousand siblings, each with its own boilerplate class name:
+// the listing check groups siblings by class, and a linear search of the
+// groups made such a page take minutes (the time budget is read between
+// stages, so a quadratic stage is a hang). Linear, it takes about a second;
+// the budget here is fifteen.
+TEST(Torture, SiblingsWithDistinctBoilerplateClasses) {
+  Limits limits;
+  limits.max_millis = 15000;
+  auto ex = testing::ExtractorWithLimits(limits);
+  ASSERT_TRUE(ex);
+  std::string page = "<html><body><div>";
+  for (int i = 0; i < 100000; ++i)
+    page += "<div class=\"related-" + std::to_string(i) + "\">Story " + std::to_string(i) + " about the pier.</div>";
+  page += "</div>" + Repeat(kPara, 3) + "</body></html>";
+  Result r = ex->Extract(page);
+  EXPECT_EQ(r.status, Status::kOk);
+  EXPECT_TRUE(Has(r, "winter storms"));
+}
+
 TEST(Torture, OverTheSizeLimitIsAnError) {
   Limits limits;
   limits.max_input_bytes = 1 << 20;
