@@ -131,7 +131,9 @@ std::vector<Block> SplitTextBlocks(std::string_view text, const RuleSet& rules, 
   // A block is at least one line: reserving one per line never moves the
   // blocks (a guess from the size did, 40 MB at a time on a 30 MB text);
   // pages reserved and never written cost nothing.
-  out.reserve(std::min(max_blocks, size_t(std::count(text.begin(), text.end(), '\n')) + 1));
+  // Capped at 1 Mi blocks (160 MB), whatever --max-blocks says: past that
+  // the vector grows as it fills.
+  out.reserve(std::min({max_blocks, size_t(std::count(text.begin(), text.end(), '\n')) + 1, size_t(1) << 20}));
   if (truncated) *truncated = false;
   std::vector<std::string_view> lines;
   int group = 0;
