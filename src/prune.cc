@@ -134,7 +134,9 @@ PruneResult Prune(const Dom& dom, const std::vector<NodeFeatures>& f, const Rule
   std::vector<int> listing_rule(n, -1);
   if (page_chars >= 500) {
     for (int p = body; p < dom.node(body).end; ++p) {
-      if (dom.node(p).is_text) continue;
+      // The items are p's children, so p must hold the 60% itself: only
+      // the few elements around the page's main block are looked at.
+      if (dom.node(p).is_text || f[p].chars * 10 < page_chars * 6) continue;
       // Keyed by tag and class list, in a hash: a parent of many children
       // with distinct classes stays linear.
       std::unordered_map<std::string, std::vector<int>> groups;
