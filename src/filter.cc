@@ -383,9 +383,13 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
   // element's node range are one contiguous run, found by binary search.
   std::vector<int> starts(blocks.size());
   for (size_t k = 0; k < blocks.size(); ++k) starts[k] = blocks[k].first_node;
-  std::vector<int> prose_prefix(blocks.size() + 1, 0);
-  for (size_t k = 0; k < blocks.size(); ++k)
-    prose_prefix[k + 1] = prose_prefix[k] + (blocks[k].kept && IsProse(blocks[k]) ? blocks[k].chars : 0);
+  // Prose and all text still kept, as prefix sums over the blocks.
+  std::vector<int> prose_prefix(blocks.size() + 1, 0), kept_prefix(blocks.size() + 1, 0);
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    const int kept = blocks[k].kept ? blocks[k].chars : 0;
+    prose_prefix[k + 1] = prose_prefix[k] + (kept && IsProse(blocks[k]) ? kept : 0);
+    kept_prefix[k + 1] = kept_prefix[k] + kept;
+  }
   auto range_of = [&](int node) {
     auto lo = std::lower_bound(starts.begin(), starts.end(), node) - starts.begin();
     auto hi = std::lower_bound(starts.begin(), starts.end(), dom.node(node).end) - starts.begin();
@@ -400,10 +404,6 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     const int r = *--it;
     return node > r && node < dom.node(r).end ? r : -1;
   };
-  // Text still kept, for the bound below.
-  std::vector<int> kept_prefix(blocks.size() + 1, 0);
-  for (size_t k = 0; k < blocks.size(); ++k)
-    kept_prefix[k + 1] = kept_prefix[k] + (blocks[k].kept ? blocks[k].chars : 0);
   auto expand = [&](int seed_node, const std::string& why) {
     int root = root_of(seed_node);
     if (root < 0) return;

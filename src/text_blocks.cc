@@ -55,12 +55,7 @@ bool AlreadyCollapsed(std::string_view s, int* chars) {
     bad = _mm_movemask_epi8(b) != 0;
     const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(char(0xC0))), _mm_set1_epi8(char(0x80)));
     const int skip = _mm_movemask_epi8(_mm_or_si128(cont, _mm_cmpeq_epi8(v, space)));
-    // Bits set in a 16-bit mask, without POPCNT (not in baseline x86-64).
-    unsigned m = unsigned(skip);
-    m = m - ((m >> 1) & 0x5555u);
-    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
-    m = (m + (m >> 4)) & 0x0F0Fu;
-    count += 16 - int((m + (m >> 8)) & 0x1Fu);
+    count += 16 - Popcount16(unsigned(skip));
   }
 #endif
   for (; i < n && !bad; ++i) {

@@ -170,18 +170,6 @@ std::string SanitizeUtf8(std::string_view s) {
   return out;
 }
 
-namespace {
-
-// Bits set in a 16-bit mask, without POPCNT (not in baseline x86-64).
-int Popcount16(unsigned m) {
-  m = m - ((m >> 1) & 0x5555u);
-  m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
-  m = (m + (m >> 4)) & 0x0F0Fu;
-  return int((m + (m >> 8)) & 0x1Fu);
-}
-
-}  // namespace
-
 SpacedCounts CountSpaced(std::string_view text) {
   SpacedCounts c;
   const char* p = text.data();

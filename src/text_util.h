@@ -40,6 +40,15 @@ struct TextShape {
 };
 TextShape MeasureText(std::string_view utf8);
 
+// Bits set in a 16-bit mask (SSE2 movemask results), without POPCNT, which
+// baseline x86-64 lacks.
+inline int Popcount16(unsigned m) {
+  m = m - ((m >> 1) & 0x5555u);
+  m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+  m = (m + (m >> 4)) & 0x0F0Fu;
+  return int((m + (m >> 8)) & 0x1Fu);
+}
+
 // Counts over text with single spaces between words (CollapseSpace's
 // output): words are runs between ' ', a sentence ends at '.', '!' or '?'
 // before a space or the end. ICU's breaks give the same counts for scripts
