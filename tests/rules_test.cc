@@ -78,6 +78,20 @@ TEST(Rules, WholeBlockRulesDropLongUpperBounds) {
   EXPECT_FALSE(r.boilerplate_phrase.Matches("Sign up for abcdefghijklmnop now"));
 }
 
+// The built-in pitch rule: a line without sentence punctuation is a
+// headline or label at any length a pitch rule sees (up to 300 characters;
+// it had a bound of 120 that cost RE2 120 copies of the class).
+TEST(Rules, PitchLineWithoutPunctuationHasNoLengthBound) {
+  std::string err;
+  auto all = LoadRules(true, {}, &err);
+  ASSERT_TRUE(all) << err;
+  const RuleSet& r = all->global();
+  std::string line;
+  while (line.size() < 200) line += "the council approved funding for the bridge repairs and a new cycle lane ";
+  EXPECT_TRUE(r.widget_pitch.Matches(line));
+  EXPECT_FALSE(r.widget_pitch.Matches(line + "along the river."));
+}
+
 TEST(Rules, PatternMayStartWithACharacterClass) {
   RuleSet r;
   std::string err;
