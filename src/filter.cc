@@ -135,8 +135,13 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
       ++count;
     }
     if (count >= 2) {
+      // The lead is the widget's headline and pitch. A quotation is cited
+      // content (an embedded post, a pull quote), never a pitch: it stops
+      // the lead.
       size_t first = i;
-      for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]); ++n)
+      for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]) &&
+                      blocks[seq[first - 1]].kind != BlockKind::kQuote;
+           ++n)
         --first;
       // The tail is a widget's thank-you and small print. A headline right
       // before story prose is the article starting after the widget (a

@@ -228,6 +228,23 @@ TEST(Extract, CallToActionDoesNotTakeAShortPageWithIt) {
   EXPECT_FALSE(Contains(r.text, "Click here")) << r.text;
 }
 
+// An embedded post quoted at the end of a story is cited content: the
+// newsletter widget right after it does not take it as its
+// headline and pitch (none of its lines reads as a sentence).
+TEST(Extract, WidgetAfterQuotedPostLeavesTheQuoteAlone) {
+  const std::string page = Page(Para(1) + Para(2) + Para(3) +
+      "<p>The council shared the vote on its account:</p>"
+      "<blockquote class=embedded-post><p>Councillors vote to reopen the pier by March "
+      "<a href=/p/1>pic.example.com/x1</a></p><p>&mdash; Harbour Council (@harbour) May 2, 2024</p></blockquote>"
+      "<h2 class=title><a href=/subscribe>Click here to subscribe to The Harbour Newsletter</a></h2>"
+      "<p><a href=/subscribe>Subscribe now</a></p>");
+  Result r = Ex().Extract(page);
+  EXPECT_TRUE(Contains(r.text, "Councillors vote to reopen the pier")) << r.text;
+  EXPECT_TRUE(Contains(r.text, "Harbour Council (@harbour)")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "subscribe")) << r.text;
+  EXPECT_FALSE(Contains(r.text, "Subscribe now")) << r.text;
+}
+
 // A topic page is a list of story cards. When cards that share a class the
 // rules call boilerplate ("teaserItem") hold most of the page's text, they
 // are the page; the same cards beside an article are still teasers.
