@@ -40,7 +40,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_features
 void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>* blocks);
 
 // True when the text reads as story prose: ten or more words in sentences
-// of ten words on average (or, without word spaces, 40+ characters in
+// of eight words on average (or, without word spaces, 40+ characters in
 // sentences of 20+). Widget copy is short lines of short sentences.
 bool ReadsAsStory(std::string_view text, int chars);
 

@@ -32,7 +32,7 @@ std::string AsciiLower(std::string_view s);
 int CountCommas(std::string_view s);
 
 // Words and sentences by ICU's break rules (any script: CJK words are
-// dictionary-segmented). Used to tell story prose (sentences of ten words
+// dictionary-segmented). Used to tell story prose (sentences of eight words
 // and more) from widget copy ("Save hours of research. Gain an edge.").
 struct TextShape {
   int words = 0;
