@@ -61,12 +61,15 @@ constexpr int kRecoverLevels = 12;
 
 // The phrase rules on one block: returns true when the block is a
 // boilerplate line or carries call-to-action wording, and says why in
-// *reason. The reason names the rule's file and line only when `name_rules`
+// *reason. *widget_part is false for a match that stands alone (a list
+// header, a pointer to another story): such a line is dropped, but it is
+// not a call to action that gathers a widget around it. The reason names the rule's file and line only when `name_rules`
 // (an explanation was asked for): to find which pattern of a set matched,
 // RE2 must collect every match to the end of the text, where "does any
 // match" stops at the first one and allocates nothing. Text mode runs
 // about 15% faster without the names.
-bool MatchRules(const RuleSet& rules, bool name_rules, Block& b, std::string* reason) {
+bool MatchRules(const RuleSet& rules, bool name_rules, Block& b, std::string* reason, bool* widget_part) {
+  *widget_part = true;
   if (b.kind == BlockKind::kPre) return false;
   auto because = [&](const char* what, const PatternSet& set) {
     *reason = what;
@@ -78,6 +81,11 @@ bool MatchRules(const RuleSet& rules, bool name_rules, Block& b, std::string* re
       // whole_block holds list_header's patterns first, then the lines':
       // its first hit is a list header exactly when one of those matches.
       b.list_header = rules.list_header.Matches(b.text);
+      if (!b.list_header && rules.pointer_line.Matches(b.text)) {
+        because("pointer to another story", rules.pointer_line);
+        *widget_part = false;
+        return true;
+      }
       because(b.list_header ? "heading of a link list" : "boilerplate line", rules.whole_block);
       return true;
     }
@@ -341,9 +349,10 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       Drop(&b, "repeats the page title");
       continue;
     }
-    if (std::string why; MatchRules(rules, name_rules, b, &why)) {
+    bool widget_part = false;
+    if (std::string why; MatchRules(rules, name_rules, b, &why, &widget_part)) {
       Drop(&b, std::move(why));
-      cta[k] = true;
+      cta[k] = widget_part;
       continue;
     }
     if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) {
@@ -540,9 +549,10 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
   std::vector<bool> cta(blocks.size(), false);
   for (size_t k = 0; k < blocks.size(); ++k) {
     Block& b = blocks[k];
-    if (std::string why; MatchRules(rules, name_rules, b, &why)) {
+    bool widget_part = false;
+    if (std::string why; MatchRules(rules, name_rules, b, &why, &widget_part)) {
       Drop(&b, std::move(why));
-      cta[k] = true;
+      cta[k] = widget_part;
     }
   }
   DropLinkLists(rules, &blocks);

@@ -95,6 +95,7 @@ RuleSet::RuleSet()
       boilerplate_line(RE2::ANCHOR_BOTH, /*compiled=*/false),
       boilerplate_phrase(RE2::UNANCHORED),
       list_header(RE2::ANCHOR_BOTH),
+      pointer_line(RE2::ANCHOR_BOTH),
       widget_pitch(RE2::UNANCHORED),
       whole_block(RE2::ANCHOR_BOTH) {}
 
@@ -136,7 +137,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       static const char* const kKnown[] = {"drop-tag", "layout-tag", "drop-role", "drop-class",
                                            "layout-class", "discussion-class", "keep-class", "reveal-class",
                                            "positive-class", "negative-class",
-                                           "boilerplate-line", "boilerplate-phrase",
+                                           "boilerplate-line", "pointer-line", "boilerplate-phrase",
                                            "list-header", "widget-pitch"};
       if (std::find_if(std::begin(kKnown), std::end(kKnown),
                        [&](const char* k) { return section == k; }) == std::end(kKnown)) {
@@ -175,6 +176,8 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       ok = boilerplate_phrase.Add(line, origin, error);
     } else if (section == "list-header") {
       ok = list_header.Add(line, origin, error);
+    } else if (section == "pointer-line") {
+      ok = pointer_line.Add(line, origin, error);
     } else if (section == "widget-pitch") {
       ok = widget_pitch.Add(line, origin, error);
     }
@@ -185,11 +188,11 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 }
 
 bool RuleSet::Compile(std::string* error) {
-  for (const PatternSet* s : {&list_header, &boilerplate_line})
+  for (const PatternSet* s : {&list_header, &pointer_line, &boilerplate_line})
     for (size_t i = 0; i < s->size(); ++i)
       if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error)) return false;
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
-                        &boilerplate_line, &boilerplate_phrase, &list_header, &widget_pitch, &whole_block}) {
+                        &boilerplate_line, &boilerplate_phrase, &list_header, &pointer_line, &widget_pitch, &whole_block}) {
     if (!s->Compile(error)) return false;
   }
   return true;

@@ -78,13 +78,17 @@ struct RuleSet {
   PatternSet boilerplate_line;    // the whole block is one of these (not compiled: see whole_block)
   PatternSet boilerplate_phrase;  // the block contains one of these
   PatternSet list_header;         // the whole block introduces a list of links
+  // The whole block points to another story ("Read also: <title>"): dropped
+  // by itself, never taken as part of a call-to-action widget.
+  PatternSet pointer_line;
   PatternSet widget_pitch;        // the block reads as a widget's sales pitch
-  // list_header's patterns, then boilerplate_line's, as one group: a short
-  // block is matched against both in one pass of RE2 (a hit below
-  // list_header.size() is a list header).
+  // list_header's patterns, then pointer_line's, then boilerplate_line's, as
+  // one group: a short block is matched against all of them in one pass of
+  // RE2 (a hit below list_header.size() is a list header).
   PatternSet whole_block;
 
-  // Whether the whole text is one of boilerplate_line's patterns.
+  // Whether the whole text is one of pointer_line's or boilerplate_line's
+  // patterns.
   bool IsBoilerplateLine(std::string_view text) const {
     return whole_block.MatchesFrom(text, list_header.size());
   }

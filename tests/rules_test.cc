@@ -1,4 +1,5 @@
 #include "rules.h"
+#include "winnow/winnow.h"
 
 #include <gtest/gtest.h>
 
@@ -59,6 +60,52 @@ TEST(Rules, LineThatIsAlsoAListHeader) {
   EXPECT_TRUE(r.IsBoilerplateLine("More news"));
   EXPECT_TRUE(r.list_header.Matches("More news"));
   EXPECT_FALSE(r.IsBoilerplateLine("Less news"));
+}
+
+// A pointer line ("Read also: <title>") is a whole-block rule: it splits a
+// paragraph as any boilerplate line does, and it is dropped by itself. It
+// does not make a widget: a short story paragraph between it and a
+// newsletter line stays (with a [boilerplate-line] it would go as the
+// widget's middle).
+TEST(Rules, PointerLineIsABoilerplateLineButNoWidget) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("p.rules",
+                        "[pointer-line]\nread also:.*\n[boilerplate-phrase]\nsign up for our newsletter\n", &err))
+      << err;
+  ASSERT_TRUE(r.Compile(&err)) << err;
+  EXPECT_TRUE(r.pointer_line.Matches("Read also: The harbour reopens"));
+  EXPECT_TRUE(r.IsBoilerplateLine("Read also: The harbour reopens"));
+  EXPECT_FALSE(r.list_header.Matches("Read also: The harbour reopens"));
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "winnow_pointer_rules_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "p.rules") << "[pointer-line]\nread also:.*\n[boilerplate-phrase]\nsign up for our newsletter\n";
+  Config config;
+  config.builtin_rules = false;
+  config.rule_dirs = {dir.string()};
+  auto ex = Extractor::Create(config, &err);
+  fs::remove_all(dir);
+  ASSERT_TRUE(ex) << err;
+  const std::string text =
+      "The harbour will reopen in March after two years of repairs to the pier and its supports.\n\n"
+      "Read also: Ferries return to the island\n\n"
+      "Traders welcomed the news. Most had lost half their trade.\n\n"
+      "Sign up for our newsletter to get the news every morning.\n";
+  Input in;
+  in.bytes = text;
+  in.mode = Mode::kText;
+  in.explain = true;
+  Result res = ex->Extract(in);
+  EXPECT_NE(res.text.find("Traders welcomed the news."), std::string::npos) << res.text;
+  EXPECT_EQ(res.text.find("Read also"), std::string::npos) << res.text;
+  EXPECT_EQ(res.text.find("Sign up"), std::string::npos) << res.text;
+  bool named = false;
+  for (const BlockRecord& b : res.blocks)
+    if (b.reason.find("pointer to another story (") != std::string::npos &&
+        b.reason.find("p.rules:2)") != std::string::npos)
+      named = true;
+  EXPECT_TRUE(named);
 }
 
 // Whole-block rules read an upper bound of ten or more as none (blocks are
