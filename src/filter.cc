@@ -90,6 +90,10 @@ bool MatchRules(const RuleSet& rules, bool name_rules, Block& b, std::string* re
       return true;
     }
     b.list_header = 0;
+    if (rules.open_lines.Matches(b.text)) {
+      because("boilerplate line", rules.open_lines);
+      return true;
+    }
   }
   if (b.chars <= kMaxPhraseBlockChars && rules.boilerplate_phrase.Matches(b.text)) {
     because("boilerplate phrase", rules.boilerplate_phrase);

@@ -32,13 +32,7 @@ bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* 
   // class per count: compiling all rules took 0.4 s, and on lines it has
   // not seen RE2 built a quarter more DFA states. So "{m,n}" reads "{m,}"
   // there ("{0,n}" after "." reads "*").
-  std::string compiled(pattern);
-  if (anchor_ == RE2::ANCHOR_BOTH) {
-    static const RE2 kBoundedAny("\\.\\{0,\\d{2,4}\\}");
-    static const RE2 kLongBound("\\{(\\d{1,3}),\\d{2,4}\\}");
-    RE2::GlobalReplace(&compiled, kBoundedAny, ".*");
-    RE2::GlobalReplace(&compiled, kLongBound, "{\\1,}");
-  }
+  const std::string compiled = anchor_ == RE2::ANCHOR_BOTH ? WholeBlockForm(pattern) : std::string(pattern);
   std::string err;
   if (set_->Add(compiled, &err) < 0) {
     *error = origin + ": bad pattern: " + err;
@@ -47,6 +41,106 @@ bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* 
   patterns_.emplace_back(pattern);
   origins_.push_back(std::move(origin));
   return true;
+}
+
+std::string PatternSet::WholeBlockForm(std::string_view pattern) {
+  std::string form(pattern);
+  static const RE2 kBoundedAny("\\.\\{0,\\d{2,4}\\}");
+  static const RE2 kLongBound("\\{(\\d{1,3}),\\d{2,4}\\}");
+  RE2::GlobalReplace(&form, kBoundedAny, ".*");
+  RE2::GlobalReplace(&form, kLongBound, "{\\1,}");
+  return form;
+}
+
+bool PatternSet::StartsOpen(const std::string& form) {
+  // Optional "(" and "?:", then ".*", ".+", ".{" or a negated class
+  // repeated ("[^/|]+").
+  static const RE2 kOpenStart("^\\(*(?:\\?:)?(?:\\.[*+{]|\\[\\^(?:\\\\.|[^\\]])*\\][*+{])");
+  return RE2::PartialMatch(form, kOpenStart);
+}
+
+namespace {
+
+// The index of the ']' closing the class opened at `open`. Knows escapes,
+// "[:alpha:]" and a ']' right after "[" or "[^" (a literal).
+size_t ClassEnd(const std::string& r, size_t open) {
+  size_t i = open + 1;
+  if (i < r.size() && r[i] == '^') ++i;
+  if (i < r.size() && r[i] == ']') ++i;
+  for (; i < r.size(); ++i) {
+    if (r[i] == '\\') {
+      ++i;
+    } else if (r[i] == '[' && i + 1 < r.size() && r[i + 1] == ':') {
+      const size_t e = r.find(":]", i + 2);
+      if (e != std::string::npos) i = e + 1;
+    } else if (r[i] == ']') {
+      return i;
+    }
+  }
+  return std::string::npos;
+}
+
+// The index of the ')' closing the group opened at `open`, or npos.
+size_t GroupEnd(const std::string& r, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < r.size(); ++i) {
+    if (r[i] == '\\') {
+      ++i;
+    } else if (r[i] == '[') {
+      i = ClassEnd(r, i);
+      if (i == std::string::npos) return i;
+    } else if (r[i] == '(') {
+      ++depth;
+    } else if (r[i] == ')' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string::npos;
+}
+
+// Whether `r` has a '|' outside every group (or cannot be read: then no
+// shortcut is taken).
+bool TopLevelAlternation(const std::string& r) {
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (r[i] == '\\') {
+      ++i;
+    } else if (r[i] == '[' || r[i] == '(') {
+      i = r[i] == '[' ? ClassEnd(r, i) : GroupEnd(r, i);
+      if (i == std::string::npos) return true;
+    } else if (r[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string PatternSet::AnywhereForm(const std::string& form) {
+  if (TopLevelAlternation(form)) return "^(?:" + form + ")$";
+  std::string core = form;
+  std::string head = "^";
+  std::string tail = "$";
+  if (core.rfind(".*", 0) == 0 && core.rfind(".*?", 0) != 0) {
+    core.erase(0, 2);
+    head.clear();
+  } else if (core.rfind("(.*", 0) == 0 && core.rfind("(.*?", 0) != 0) {
+    const size_t close = GroupEnd(core, 0);
+    if (close != std::string::npos && close + 1 < core.size() && core[close + 1] == '?' &&
+        (close + 2 >= core.size() || core[close + 2] != '?') &&
+        !TopLevelAlternation(core.substr(3, close - 3))) {  // "(.*a|b)?" is not ".*(a|b)"
+      head = "(?:^|" + core.substr(3, close - 3) + ")";
+      core.erase(0, close + 2);
+    }
+  }
+  // A trailing ".*" that is not "\.*" (a literal dot, repeated).
+  size_t backslashes = 0;
+  for (size_t i = core.size() >= 2 ? core.size() - 2 : 0; i > 0 && core[i - 1] == '\\'; --i) ++backslashes;
+  if (core.size() >= 2 && core.ends_with(".*") && backslashes % 2 == 0) {
+    core.resize(core.size() - 2);
+    tail.clear();
+  }
+  return head + "(?:" + core + ")" + tail;
 }
 
 bool PatternSet::Compile(std::string* error) {
@@ -97,7 +191,8 @@ RuleSet::RuleSet()
       list_header(RE2::ANCHOR_BOTH),
       pointer_line(RE2::ANCHOR_BOTH),
       widget_pitch(RE2::UNANCHORED),
-      whole_block(RE2::ANCHOR_BOTH) {}
+      whole_block(RE2::ANCHOR_BOTH),
+      open_lines(RE2::UNANCHORED) {}
 
 bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string* error) {
   std::string section;
@@ -188,11 +283,19 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 }
 
 bool RuleSet::Compile(std::string* error) {
-  for (const PatternSet* s : {&list_header, &pointer_line, &boilerplate_line})
+  for (const PatternSet* s : {&list_header, &pointer_line})
     for (size_t i = 0; i < s->size(); ++i)
       if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error)) return false;
+  for (size_t i = 0; i < boilerplate_line.size(); ++i) {
+    const std::string& p = boilerplate_line.pattern(int(i));
+    const std::string& origin = boilerplate_line.origin(int(i));
+    const std::string form = PatternSet::WholeBlockForm(p);
+    const bool ok = PatternSet::StartsOpen(form) ? open_lines.Add(PatternSet::AnywhereForm(form), origin, error)
+                                                 : whole_block.Add(p, origin, error);
+    if (!ok) return false;
+  }
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
-                        &boilerplate_line, &boilerplate_phrase, &list_header, &pointer_line, &widget_pitch, &whole_block}) {
+                        &boilerplate_phrase, &list_header, &pointer_line, &widget_pitch, &whole_block, &open_lines}) {
     if (!s->Compile(error)) return false;
   }
   return true;

@@ -231,6 +231,31 @@ TEST(TextMode, LongStoryParagraphIsNotAPitch) {
   EXPECT_EQ(r.text.find("Sign up"), std::string::npos) << r.text;
 }
 
+// A line rule that may start with anything ("(.*[.!] )?cancel anytime") is
+// searched with the phrases, but it still only judges blocks of at most 200
+// characters: a longer paragraph that ends so is a story.
+TEST(TextMode, OpenStartLineRuleKeepsItsLengthBound) {
+  auto ex = Make();
+  const std::string shortp = "Plans start at five dollars a month. Cancel anytime.";
+  const std::string longp =
+      "The streaming service told investors that it lost two million subscribers in the spring, after "
+      "raising its prices twice in a year, and that viewers had learned what its own advertising had told "
+      "them for a decade, and which one analyst quoted in the report summed up in two words. Cancel anytime.";
+  ASSERT_GT(longp.size() - std::count(longp.begin(), longp.end(), ' '), 200u);
+  Input in;
+  in.mode = Mode::kText;
+  in.explain = true;
+  const std::string text = longp + "\n\n" + shortp + "\n";
+  in.bytes = text;
+  Result r = ex->Extract(in);
+  EXPECT_NE(r.text.find("lost two million subscribers"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Plans start at"), std::string::npos) << r.text;
+  bool named = false;
+  for (const BlockRecord& b : r.blocks)
+    if (b.reason.find("boilerplate line (rules/phrases/en.rules:") != std::string::npos) named = true;
+  EXPECT_TRUE(named);
+}
+
 TEST(Explain, TextModeRecordsEveryLineDecision) {
   auto ex = Make();
   Input in;

@@ -40,6 +40,25 @@ TEST(Rules, BadPatternNamesFileAndLine) {
   EXPECT_NE(err.find("bad.rules:3"), std::string::npos) << err;
 }
 
+// A line pattern that may start with anything is searched in open_lines,
+// in its AnywhereForm; it still means the whole block.
+TEST(Rules, OpenStartLinePatternStillMatchesTheWholeBlock) {
+  RuleSet r;
+  std::string err;
+  ASSERT_TRUE(r.AddFile("o.rules",
+                        "[boilerplate-line]\n.*all rights reserved\\W*\nadvertisement\n"
+                        "[boilerplate-phrase]\nsign up for our newsletter\n",
+                        &err))
+      << err;
+  ASSERT_TRUE(r.Compile(&err)) << err;
+  EXPECT_EQ(r.open_lines.size(), 1u);
+  EXPECT_EQ(r.whole_block.size(), 1u);
+  EXPECT_TRUE(r.IsBoilerplateLine("(c) 2024 Example Media. All rights reserved."));
+  EXPECT_FALSE(r.IsBoilerplateLine("All rights reserved, the label said of the songs."));
+  EXPECT_TRUE(r.IsBoilerplateLine("Advertisement"));
+  EXPECT_EQ(r.open_lines.origin(r.open_lines.Match("(c) 2024 Example Media. All rights reserved.")), "o.rules:2");
+}
+
 // Line patterns are parsed where whole_block takes them, in Compile: a bad
 // one still names its file and line.
 TEST(Rules, BadLinePatternNamesFileAndLine) {
@@ -60,6 +79,56 @@ TEST(Rules, LineThatIsAlsoAListHeader) {
   EXPECT_TRUE(r.IsBoilerplateLine("More news"));
   EXPECT_TRUE(r.list_header.Matches("More news"));
   EXPECT_FALSE(r.IsBoilerplateLine("Less news"));
+}
+
+// AnywhereForm is the same rule, shortened: on every line of the text
+// corpus (and on variants made to hit the rules) each built-in line rule
+// that starts open gives the same answer as a search anywhere as it does
+// matched against the whole line.
+TEST(Rules, AnywhereFormAgreesWithTheWholeBlockForm) {
+  EXPECT_EQ(PatternSet::AnywhereForm(".*all rights reserved.*"), "(?:all rights reserved)");
+  EXPECT_EQ(PatternSet::AnywhereForm(".*x\\W*"), "(?:x\\W*)$");
+  EXPECT_EQ(PatternSet::AnywhereForm("(.*[.!] )?cancel anytime\\W*"), "(?:^|[.!] )(?:cancel anytime\\W*)$");
+  EXPECT_EQ(PatternSet::AnywhereForm("a|.*b.*"), "^(?:a|.*b.*)$");
+  EXPECT_EQ(PatternSet::AnywhereForm("(.*a|b)?x"), "^(?:(.*a|b)?x)$");
+  EXPECT_EQ(PatternSet::AnywhereForm("photo\\.*"), "^(?:photo\\.*)$");
+  EXPECT_EQ(PatternSet::AnywhereForm("[^|]+(\\s[>|]\\s[^|]+){2,}"), "^(?:[^|]+(\\s[>|]\\s[^|]+){2,})$");
+
+  std::string err;
+  auto all = LoadRules(true, {}, &err);
+  ASSERT_TRUE(all) << err;
+  const RuleSet& rules = all->global();
+  ASSERT_GT(rules.open_lines.size(), 5u);
+  std::vector<std::string> lines;
+  namespace fs = std::filesystem;
+  for (const auto& e : fs::directory_iterator(fs::path(WINNOW_SOURCE_DIR) / "corpus" / "text")) {
+    std::ifstream in(e.path());
+    for (std::string l; std::getline(in, l);)
+      if (!l.empty() && l.find('\r') == std::string::npos) lines.push_back(l);
+  }
+  const size_t n = lines.size();
+  for (size_t i = 0; i < n; ++i) {  // variants that end or start like the rules
+    lines.push_back(lines[i] + " All rights reserved.");
+    lines.push_back(lines[i] + " Cancel anytime.");
+    lines.push_back("© 2024 " + lines[i]);
+    lines.push_back(lines[i] + " > News > World");
+  }
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  int checked = 0, matched = 0;
+  for (size_t k = 0; k < rules.open_lines.size(); ++k) {
+    const std::string form = PatternSet::WholeBlockForm(rules.open_lines.pattern(int(k)));
+    const RE2 whole(form, opts), anywhere(PatternSet::AnywhereForm(form), opts);
+    ASSERT_TRUE(whole.ok() && anywhere.ok()) << form;
+    for (const std::string& l : lines) {
+      const bool a = RE2::FullMatch(l, whole);
+      EXPECT_EQ(a, RE2::PartialMatch(l, anywhere)) << form << "\n" << l;
+      ++checked;
+      matched += a;
+    }
+  }
+  EXPECT_GT(checked, 10000);
+  EXPECT_GT(matched, 100);  // the variants do hit the rules
 }
 
 // A pointer line ("Read also: <title>") is a whole-block rule: it splits a
