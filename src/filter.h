@@ -41,7 +41,7 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
 
 // True when the text reads as story prose: ten or more words in sentences
 // of eight words on average (or, without word spaces, 40+ characters in
-// sentences of 20+). Widget copy is short lines of short sentences.
+// sentences of 16+). Widget copy is short lines of short sentences.
 bool ReadsAsStory(std::string_view text, int chars);
 
 }  // namespace winnow
