@@ -149,21 +149,29 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
     if (count >= 2) {
       // The lead is the widget's headline and pitch. A quotation is cited
       // content (an embedded post, a pull quote), never a pitch: it stops
-      // the lead.
+      // the lead. Only the block right before the run (the pitch) may end
+      // with a full stop; further up, a widget has a headline, a label or a
+      // date, and a short paragraph that ends like a sentence is the story's
+      // ("Betroffen sind vor allem Verwaltung und Produktion. ...").
       size_t first = i;
       for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]) &&
-                      blocks[seq[first - 1]].kind != BlockKind::kQuote;
+                      blocks[seq[first - 1]].kind != BlockKind::kQuote &&
+                      (n == 0 || !EndsWithFullStop(blocks[seq[first - 1]].text));
            ++n)
         --first;
-      // The tail is a widget's thank-you and small print. A headline right
-      // before story prose is the article starting after the widget (a
-      // cookie banner at the top of the page): it stays.
+      // The tail is a widget's thank-you and small print ("Thank you!",
+      // "Your download email will arrive shortly"). A block that ends with a
+      // full stop is the story going on ("Les syndicats ont appelé à une
+      // grève lundi."): small print that does is a call to action itself. A
+      // headline right before story prose is the article starting after the
+      // widget (a cookie banner at the top of the page): it stays.
       auto opens_story = [&](size_t j) {
         return j + 1 < seq.size() && story(seq[j + 1]) && !EndsLikeSentence(blocks[seq[j]].text) &&
                blocks[seq[j]].text.find(' ') != std::string::npos;
       };
       size_t end = last + 1;
-      for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]) && !opens_story(end);
+      for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]) && !opens_story(end) &&
+                      !EndsWithFullStop(blocks[seq[end]].text);
            ++n)
         ++end;
       for (size_t j = first; j < end; ++j) {
