@@ -61,10 +61,11 @@ constexpr int kRecoverLevels = 12;
 
 // The phrase rules on one block: returns true when the block is a
 // boilerplate line or carries call-to-action wording, and says why in
-// *reason. *widget_part is false for a match that stands alone (a list
-// header, a pointer to another story): such a line is dropped, but it is
-// not a call to action that gathers a widget around it. The reason names the rule's file and line only when `name_rules`
-// (an explanation was asked for): to find which pattern of a set matched,
+// *reason. *widget_part is false for a match that stands alone (a pointer
+// to another story): such a line is dropped, but it is not a call to
+// action that gathers a widget around it. The reason names the rule's file
+// and line only when `name_rules` (an explanation was asked for): to find
+// which pattern of a set matched,
 // RE2 must collect every match to the end of the text, where "does any
 // match" stops at the first one and allocates nothing. Text mode runs
 // about 15% faster without the names.
@@ -78,8 +79,9 @@ bool MatchRules(const RuleSet& rules, bool name_rules, Block& b, std::string* re
   };
   if (b.chars <= kMaxLineRuleChars) {
     if (rules.whole_block.Matches(b.text)) {
-      // whole_block holds list_header's patterns first, then the lines':
-      // its first hit is a list header exactly when one of those matches.
+      // whole_block holds list_header's patterns first, then the pointers'
+      // and the lines': its first hit is a list header exactly when one of
+      // those matches.
       b.list_header = rules.list_header.Matches(b.text);
       if (!b.list_header && rules.pointer_line.Matches(b.text)) {
         because("pointer to another story", rules.pointer_line);
