@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config libgumbo-dev libre2-dev libicu-dev
           libgtest-dev libcli11-dev libsimdjson-dev libcld2-dev libtbb-dev libzstd-dev
-          zlib1g-dev python3 time)
+          libdeflate-dev zlib1g-dev python3 time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

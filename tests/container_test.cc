@@ -231,6 +231,35 @@ TEST(Containers, ByteSourceDetectsCompressionByBytes) {
   EXPECT_STREQ(zs->compression(), "zstd");
 }
 
+// Members small enough are decompressed whole, others streamed: every size
+// reads back the same, and so does an empty member between them.
+TEST(Containers, GzipMembersOfEverySizeReadBack) {
+  std::string big_text;  // 9 MB of text: more than a member decompressed whole
+  while (big_text.size() < (9u << 20)) big_text += "The harbour reopened on Monday after the storm. ";
+  std::string noise(1500000, '\0');  // compresses to more than 1 MB
+  uint32_t x = 12345;
+  for (char& c : noise) {
+    x = x * 1664525u + 1013904223u;
+    c = char(x >> 24);
+  }
+  const std::vector<std::string> parts = {"first ", big_text, "", noise, " last"};
+  std::string gz, expected;
+  for (const auto& p : parts) {
+    gz += Gzip(p);
+    expected += p;
+  }
+  for (size_t chunk : {size_t(7), size_t(65536)}) {
+    auto src = io::ByteSource::FromString(gz);
+    std::vector<char> buf(chunk);
+    std::string all;
+    for (size_t n; (n = src->Read(buf.data(), buf.size())) > 0;) all.append(buf.data(), n);
+    EXPECT_EQ(all.size(), expected.size());
+    EXPECT_TRUE(all == expected) << "chunk " << chunk;
+    EXPECT_TRUE(src->gaps().empty());
+    EXPECT_EQ(src->raw_offset(), gz.size());
+  }
+}
+
 TEST(Containers, ChunkedAndGzipHttpBodiesAreDecoded) {
   std::string html = Page(7);
   std::string chunked;

@@ -1,5 +1,6 @@
 #include "io/byte_source.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -73,16 +74,37 @@ class Plain : public Base {
   const char* compression() const override { return "none"; }
 };
 
+// A member whose compressed bytes fit kWholeIn and whose text fits
+// kWholeOut is decompressed whole by libdeflate, at 2.5 times zlib's speed
+// on WARC.gz records of web pages; any other member (a larger one, a
+// corrupt or truncated one) goes through zlib's stream, which reports
+// damage where it is and finds the next member.
+constexpr size_t kWholeIn = 1 << 20;
+constexpr size_t kWholeOut = 8 << 20;
+
 class Gzip : public Base {
  public:
-  explicit Gzip(std::unique_ptr<Raw> raw) : Base(std::move(raw)) {
+  explicit Gzip(std::unique_ptr<Raw> raw) : Base(std::move(raw)), whole_(libdeflate_alloc_decompressor()) {
     std::memset(&z_, 0, sizeof z_);
     inflateInit2(&z_, 15 + 16);  // gzip wrapper only
   }
-  ~Gzip() override { inflateEnd(&z_); }
+  ~Gzip() override {
+    inflateEnd(&z_);
+    libdeflate_free_decompressor(whole_);
+  }
   const char* compression() const override { return "gzip"; }
 
   size_t Read(char* buf, size_t n) override {
+    while (true) {
+      if (out_pos_ < out_len_) {
+        const size_t k = std::min(n, out_len_ - out_pos_);
+        std::memcpy(buf, out_.get() + out_pos_, k);
+        out_pos_ += k;
+        out_offset_ += k;
+        return k;
+      }
+      if (in_member_ || !WholeMember()) break;
+    }
     while (true) {
       if (!Fill()) {
         if (in_member_) {
@@ -134,8 +156,49 @@ class Gzip : public Base {
       first = false;
     }
   }
+  // Decompresses the member that starts the buffered input whole into
+  // out_. False when it is not whole in kWholeIn bytes, does not fit
+  // kWholeOut, is damaged, or no input is left: then nothing was consumed.
+  bool WholeMember() {
+    if (!whole_) return false;
+    if (in_.size() < kWholeIn) in_.resize(kWholeIn);
+    if (!out_) out_.reset(new char[kWholeOut]);  // not zeroed: written before read
+    // The member is tried where it lies when a quarter of the buffer or
+    // more is left; else, or when it did not fit there, it is moved to the
+    // front of a buffer filled again (moving every member cost as much as
+    // zlib's lead over libdeflate).
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (attempt == 1 || in_len_ - in_pos_ < kWholeIn / 4) {
+        if (in_pos_ == 0 && in_len_ == in_.size()) return false;  // no more room
+        std::memmove(in_.data(), in_.data() + in_pos_, in_len_ - in_pos_);
+        in_len_ -= in_pos_;
+        in_pos_ = 0;
+        const size_t before = in_len_;
+        while (in_len_ < in_.size()) {
+          const size_t k = raw_->Read(in_.data() + in_len_, in_.size() - in_len_);
+          if (k == 0) break;
+          in_len_ += k;
+        }
+        if (attempt == 1 && in_len_ == before) return false;  // nothing more to read
+      }
+      if (in_len_ == in_pos_) return false;
+      size_t used = 0, produced = 0;
+      if (libdeflate_gzip_decompress_ex(whole_, in_.data() + in_pos_, in_len_ - in_pos_, out_.get(), kWholeOut,
+                                        &used, &produced) == LIBDEFLATE_SUCCESS) {
+        out_len_ = produced;
+        out_pos_ = 0;
+        Consume(used);
+        return true;
+      }
+    }
+    return false;
+  }
+
   z_stream z_;
   bool in_member_ = false;
+  libdeflate_decompressor* whole_;
+  std::unique_ptr<char[]> out_;  // a member decompressed whole: out_len_ bytes,
+  size_t out_len_ = 0, out_pos_ = 0;  // read from out_pos_ on
 };
 
 class Zstd : public Base {
