@@ -6,8 +6,9 @@ nothing (speed is for people to read, not for tests to assert).
 
     python3 bench/containers.py [--pages DIR ...] [--big-mb N] [--repeat R]
 
---big-mb N also packs a JSONL of about N MB (pages repeated) to show that
-peak memory does not grow with the corpus.
+--big-mb N also packs a JSONL and a WARC.gz of about N MB each (pages
+repeated) to show that peak memory does not grow with the corpus, and how a
+long run compares once RE2 has built the DFA states the pages need.
 """
 import argparse, gzip, json, os, shutil, statistics, subprocess, sys, tempfile, time, uuid
 
@@ -41,6 +42,15 @@ def run(cmd):
     secs = time.perf_counter() - t0
     rss = int(p.stderr.strip().splitlines()[-1])
     return secs, rss
+
+
+def count(path):
+    """Records in a packed file: lines of a JSONL, records of a WARC.gz."""
+    if path.endswith(".warc.gz"):
+        with gzip.open(path, "rb") as f:
+            return sum(1 for line in f if line.startswith(b"WARC/1.0"))
+    with open(path) as f:
+        return sum(1 for _ in f)
 
 
 def main():
@@ -87,6 +97,15 @@ def main():
                     j.write(line)
                     written += len(line)
         inputs.append(("JSONL %d MB" % (written / 1e6), big))
+        # The same pages repeated in a WARC.gz of about the same size.
+        bigw = os.path.join(tmp, "big.warc.gz")
+        written = 0
+        with open(bigw, "wb") as w:
+            while written < args.big_mb * 1e6:
+                for name, body in docs:
+                    w.write(gzip.compress(warc_record("https://bench.example/%s" % name, body), 1))
+                    written += len(body)
+        inputs.append(("WARC.gz %d MB" % (written / 1e6), bigw))
     # This machine's speed drifts from minute to minute, so every figure is
     # a median over --repeat rounds, and each round runs everything once,
     # one after the other: a ratio is taken within a round.
@@ -100,10 +119,10 @@ def main():
         secs, _ = run([args.winnow, "-q", "-j", "1", "-o", os.path.join(tmp, "out%d" % r), loose])
         got["loose files -j1"] = secs * 1000 / len(docs)
         for label, path in inputs:
-            n = len(docs) if "MB" not in label else sum(1 for _ in open(path))
+            n = len(docs) if "MB" not in label else count(path)
             for j in (1, 2):
                 secs, rss = run([args.winnow, "-q", "-j", str(j), path])
-                mb = total / 1e6 if "MB" not in label else os.path.getsize(path) / 1e6
+                mb = total / 1e6 if "MB" not in label else int(label.split()[-2])
                 got[(label, j)] = (secs * 1000 / n, rss / 1024, mb / secs)
         rounds.append(got)
     med = statistics.median

@@ -16,6 +16,8 @@ constexpr int kMaxWidgetChars = 1500;
 constexpr int kMaxPhraseBlockChars = 800;
 // A widget's pitch is short copy; longer story-like blocks are story.
 constexpr int kMaxPitchChars = 300;
+// A title line is at most this long.
+constexpr int kMaxTitleChars = 150;
 // Boilerplate lines are short; a longer block is not one line of chrome.
 constexpr int kMaxLineRuleChars = 200;
 // Widget runs: how many non-story blocks may sit between call-to-action
@@ -122,7 +124,8 @@ bool IsStory(const RuleSet& rules, const Block& b) {
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
 // and small print). Story prose bounds the run on both sides.
-void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta) {
+void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta,
+                    size_t headline = size_t(-1)) {
   std::vector<Block>& blocks = *blocks_ptr;
   // Only blocks still in play: kept ones and those the rules just dropped.
   std::vector<size_t> seq;
@@ -130,7 +133,8 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
     if (blocks[k].kept || cta[k]) seq.push_back(k);
   std::vector<int8_t> memo(blocks.size(), -1);  // story() of each block, once
   auto story = [&](size_t k) {
-    if (memo[k] < 0) memo[k] = IsStory(rules, blocks[k]);
+    // The headline bounds a run as story does, and is never taken.
+    if (memo[k] < 0) memo[k] = k == headline || IsStory(rules, blocks[k]);
     return memo[k] == 1;
   };
   size_t i = 0;
@@ -572,8 +576,33 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
       cta[k] = widget_part;
     }
   }
+  // Scraped text starts with the title line, and share buttons or a byline
+  // often follow it ("Share this article", "Facebook", "Twitter"): such a
+  // run took the title as its headline. The first block no rule dropped,
+  // when it reads as a title (short, not ending like a sentence), is the
+  // headline and no part of a widget, unless another such line comes
+  // before the story does: then the first was a widget's title at the top
+  // ("The Morning Briefing", "Sign up", "Subscribe", the real title), and
+  // the tail of that widget already stops at the real one.
+  auto title_like = [](const Block& b) {
+    return b.chars <= kMaxTitleChars && !EndsWithFullStop(b.text) && !b.text.ends_with(':');
+  };
+  size_t headline = size_t(-1);
+  size_t first = 0;
+  while (first < blocks.size() && !blocks[first].kept) ++first;
+  if (first < blocks.size() && title_like(blocks[first])) {
+    headline = first;
+    for (size_t j = first + 1; j < blocks.size(); ++j) {
+      if (!blocks[j].kept) continue;
+      if (ReadsAsStory(blocks[j].text, blocks[j].chars)) break;
+      if (title_like(blocks[j])) {
+        headline = size_t(-1);
+        break;
+      }
+    }
+  }
   DropLinkLists(rules, &blocks);
-  DropWidgetRuns(rules, &blocks, cta);
+  DropWidgetRuns(rules, &blocks, cta, headline);
 }
 
 }  // namespace winnow
