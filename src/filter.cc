@@ -120,6 +120,31 @@ bool IsStory(const RuleSet& rules, const Block& b) {
   return ReadsAsStory(b.text, b.chars) && (b.chars > kMaxPitchChars || !rules.widget_pitch.Matches(b.text));
 }
 
+// A block right before a run of calls to action that ends with a full stop
+// is the widget's sales pitch when a pitch rule says so, or when it is
+// sentences of which one is a fragment of three words or fewer ("Save
+// hours of research. Gain competitive edge.", "Praxisnah. Kompakt.
+// Kostenlos."). One sentence ("Police said nobody was hurt."), or short
+// sentences of story length, are the story's. (Text without spaces,
+// Chinese and Japanese, is not split into words here: such a block is
+// taken, as a pitch, unless it reads as story.)
+bool ReadsAsPitch(const RuleSet& rules, const Block& b) {
+  const std::string& t = b.text;
+  const SpacedCounts counts = CountSpaced(t);
+  if (counts.spaces * 12 < b.chars) return true;
+  int sentences = 0, words = 0, shortest = 1 << 30;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ' ') ++words;
+    if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == t.size() || t[i + 1] == ' ')) {
+      ++sentences;
+      shortest = std::min(shortest, words + 1);
+      words = 0;
+      if (i + 1 < t.size()) ++i;  // the space after the stop
+    }
+  }
+  return (sentences >= 2 && shortest <= 3) || rules.widget_pitch.Matches(t);
+}
+
 // Widgets in reading order: a run of two or more call-to-action blocks
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
@@ -162,7 +187,8 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
       size_t first = i;
       for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
-                      (n == 0 || !EndsWithFullStop(blocks[seq[first - 1]].text));
+                      (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
+                       (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]])));
            ++n)
         --first;
       // The tail is a widget's thank-you and small print ("Thank you!",
