@@ -126,12 +126,12 @@ bool IsStory(const RuleSet& rules, const Block& b) {
 // hours of research. Gain competitive edge.", "Praxisnah. Kompakt.
 // Kostenlos."). One sentence ("Police said nobody was hurt."), or short
 // sentences of story length, are the story's. (Text without spaces,
-// Chinese and Japanese, is not split into words here: such a block is
-// taken, as a pitch, unless it reads as story.)
-bool ReadsAsPitch(const RuleSet& rules, const Block& b) {
+// Chinese and Japanese, is not split into words here: such a block counts
+// as a pitch when `unspaced` says so, or when a pitch rule matches it.)
+bool ReadsAsPitch(const RuleSet& rules, const Block& b, bool unspaced = true) {
   const std::string& t = b.text;
   const SpacedCounts counts = CountSpaced(t);
-  if (counts.spaces * 12 < b.chars) return true;
+  if (counts.spaces * 12 < b.chars) return unspaced || rules.widget_pitch.Matches(t);
   int sentences = 0, words = 0, shortest = 1 << 30;
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i] == ' ') ++words;
@@ -194,7 +194,9 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
       // The tail is a widget's thank-you and small print ("Thank you!",
       // "Your download email will arrive shortly"). A block that ends with a
       // full stop is the story going on ("Les syndicats ont appelé à une
-      // grève lundi."): small print that does is a call to action itself. A
+      // grève lundi."): small print that does is a call to action itself,
+      // and a pitch below the button ("Get the week's best stories every
+      // Friday.") reads as one (ReadsAsPitch). A
       // headline right before story prose is the article starting after the
       // widget (a cookie banner at the top of the page): it stays.
       auto opens_story = [&](size_t j) {
@@ -203,7 +205,8 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
       };
       size_t end = last + 1;
       for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]) && !opens_story(end) &&
-                      !EndsWithFullStop(blocks[seq[end]].text);
+                      (!EndsWithFullStop(blocks[seq[end]].text) ||
+                       ReadsAsPitch(rules, blocks[seq[end]], /*unspaced=*/false));
            ++n)
         ++end;
       for (size_t j = first; j < end; ++j) {
