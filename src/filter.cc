@@ -130,18 +130,25 @@ bool IsStory(const RuleSet& rules, const Block& b) {
 // as a pitch when `unspaced` says so, or when a pitch rule matches it.)
 bool ReadsAsPitch(const RuleSet& rules, const Block& b, bool unspaced = true) {
   const std::string& t = b.text;
-  const SpacedCounts counts = CountSpaced(t);
-  if (counts.spaces * 12 < b.chars) return unspaced || rules.widget_pitch.Matches(t);
-  int sentences = 0, words = 0, shortest = 1 << 30;
+  // Words and sentences as CountSpaced counts them, plus the shortest
+  // sentence, in one pass.
+  int spaces = 0, sentences = 0, words = 0, shortest = 1 << 30;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == ' ') ++words;
+    if (t[i] == ' ') {
+      ++spaces;
+      ++words;
+    }
     if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == t.size() || t[i + 1] == ' ')) {
       ++sentences;
       shortest = std::min(shortest, words + 1);
       words = 0;
-      if (i + 1 < t.size()) ++i;  // the space after the stop
+      if (i + 1 < t.size()) {
+        ++i;  // the space after the stop
+        ++spaces;
+      }
     }
   }
+  if (spaces * 12 < b.chars) return unspaced || rules.widget_pitch.Matches(t);
   return (sentences >= 2 && shortest <= 3) || rules.widget_pitch.Matches(t);
 }
 
