@@ -5,7 +5,7 @@
 # run and leaves the input in build-fuzz/findings/: add it as a regression
 # test (fuzz/regressions/<target>/, run by this script before fuzzing).
 #
-#   scripts/fuzz.sh            # the short run CI does: 5 targets x 20 s
+#   scripts/fuzz.sh            # the short run CI does: 6 targets x 20 s
 #   scripts/fuzz.sh 3600       # a longer hunt: an hour per target
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ if ((${#missing[@]})); then
 fi
 CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DWINNOW_FUZZ=ON -DWINNOW_BUILD_TESTS=OFF >/dev/null
-ninja -C build-fuzz -j2 extract_fuzzer text_fuzzer decode_fuzzer warc_fuzzer jsonl_fuzzer
+ninja -C build-fuzz -j2 extract_fuzzer text_fuzzer decode_fuzzer warc_fuzzer jsonl_fuzzer screen_fuzzer
 mkdir -p build-fuzz/findings
 declare -A seeds=(
   [extract]="corpus/html"
@@ -32,8 +32,9 @@ declare -A seeds=(
   [decode]="corpus/html"
   [warc]="fuzz/seeds/warc"
   [jsonl]="fuzz/seeds/jsonl"
+  [screen]="corpus/text"
 )
-for t in extract text decode warc jsonl; do
+for t in extract text decode warc jsonl screen; do
   work=build-fuzz/corpus-$t
   mkdir -p "$work"
   # Regressions first: every input that ever failed must pass.

@@ -93,13 +93,19 @@ bool MatchRules(const RuleSet& rules, bool name_rules, Block& b, std::string* re
       because(b.list_header ? "heading of a link list" : "boilerplate line", rules.whole_block);
       return true;
     }
+  }
+  if (b.chars > kMaxPhraseBlockChars) return false;
+  // One scan of the block for the literals both groups below need.
+  thread_local ScreenHits hits;
+  rules.screen.Scan(b.text, &hits);
+  if (b.chars <= kMaxLineRuleChars) {
     b.list_header = 0;
-    if (rules.open_lines.Matches(b.text)) {
+    if (rules.open_lines.Matches(b.text, hits)) {
       because("boilerplate line", rules.open_lines);
       return true;
     }
   }
-  if (b.chars <= kMaxPhraseBlockChars && rules.boilerplate_phrase.Matches(b.text)) {
+  if (rules.boilerplate_phrase.Matches(b.text, hits)) {
     because("boilerplate phrase", rules.boilerplate_phrase);
     return true;
   }

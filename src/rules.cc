@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -39,6 +40,7 @@ bool PatternSet::Add(std::string_view pattern, std::string origin, std::string* 
     return false;
   }
   patterns_.emplace_back(pattern);
+  forms_.push_back(compiled);
   origins_.push_back(std::move(origin));
   return true;
 }
@@ -143,17 +145,176 @@ std::string PatternSet::AnywhereForm(const std::string& form) {
   return head + "(?:" + core + ")" + tail;
 }
 
-bool PatternSet::Compile(std::string* error) {
+bool PatternSet::Compile(std::string* error, LiteralScreen* screen) {
   if (!set_) return true;
   if (!set_->Compile()) {
     *error = "rule patterns do not compile together (too large?)";
     return false;
   }
+  if (screen && anchor_ == RE2::UNANCHORED) AddScreen(screen);
   return true;
 }
 
+void PatternSet::AddScreen(LiteralScreen* screen) {
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  // Atoms of five bytes and more: shorter ones ("the ", " in") are in most
+  // texts and would let them all through.
+  auto filter = std::make_unique<re2::FilteredRE2>(5);
+  for (const std::string& form : forms_) {
+    int id;
+    if (filter->Add(form, opts, &id) != RE2::NoError) return;  // matched without the screen
+  }
+  std::vector<std::string> atoms;
+  filter->Compile(&atoms);
+  std::vector<int> unfiltered;
+  filter->AllPotentials({}, &unfiltered);
+  // The patterns left: their literals of any length, and those with none.
+  std::unique_ptr<re2::FilteredRE2> short_filter;
+  std::vector<ShortAtom> short_atoms;
+  std::string short_bytes;
+  std::vector<int> bare;
+  if (!unfiltered.empty()) {
+    short_filter = std::make_unique<re2::FilteredRE2>(1);
+    for (int i : unfiltered) {
+      int id;
+      if (short_filter->Add(forms_[size_t(i)], opts, &id) != RE2::NoError) return;
+    }
+    std::vector<std::string> found;
+    short_filter->Compile(&found);
+    std::vector<int> none;
+    short_filter->AllPotentials({}, &none);
+    for (int k : none) bare.push_back(unfiltered[size_t(k)]);
+    for (const std::string& a : found) {
+      ShortAtom atom;
+      FoldCase(a, &atom.text);
+      // Its rarest byte, roughly: punctuation before digits and letters;
+      // none when it is all white space.
+      int best = 1 << 30;
+      char key = 0;
+      for (char c : atom.text) {
+        const uint8_t u = uint8_t(c);
+        const int weight = (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1 << 20
+                           : (u >= 'a' && u <= 'z') ? 10 : (u >= '0' && u <= '9') ? 8 : u >= 0xC0 ? 3 : u >= 0x80 ? 5 : 1;
+        if (weight < best) {
+          best = weight;
+          key = c;
+        }
+      }
+      if (best < (1 << 20)) {
+        auto at = std::find(short_bytes.begin(), short_bytes.end(), key);
+        atom.byte = int(at - short_bytes.begin());
+        if (at == short_bytes.end()) short_bytes.push_back(key);
+      }
+      short_atoms.push_back(std::move(atom));
+    }
+  }
+  // Short literals that are all white space are taken as found in every
+  // text; if they alone made a pattern possible, it would be read on
+  // every text, and the set is better matched without the screen.
+  if (short_filter) {
+    std::vector<int> blank;
+    for (size_t k = 0; k < short_atoms.size(); ++k)
+      if (short_atoms[k].byte < 0) blank.push_back(int(k));
+    std::vector<int> potential;
+    if (!blank.empty()) short_filter->AllPotentials(blank, &potential);
+    if (potential.size() > bare.size()) return;
+  }
+  const int first = screen->Add(atoms);
+  if (first < 0) return;
+  opts.set_max_mem(32 << 20);
+  auto start = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
+  auto rest = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  size_t starts = 0, rests = 0;
+  for (int i : bare) {
+    const std::string& form = forms_[size_t(i)];
+    if (form.starts_with('^') && !TopLevelAlternation(form)) {
+      start->Add(form, nullptr);
+      ++starts;
+    } else {
+      rest->Add(form, nullptr);
+      ++rests;
+    }
+  }
+  if ((starts && !start->Compile()) || (rests && !rest->Compile())) return;
+  std::vector<bool> sufficient(atoms.size());
+  std::vector<int> potential;
+  for (size_t a = 0; a < atoms.size(); ++a) {
+    filter->AllPotentials({int(a)}, &potential);
+    sufficient[a] = potential.size() > unfiltered.size();
+  }
+  screen_ = screen;
+  first_atom_ = first;
+  atom_count_ = int(atoms.size());
+  filter_ = std::move(filter);
+  unfiltered_count_ = unfiltered.size();
+  sufficient_ = std::move(sufficient);
+  short_atoms_ = std::move(short_atoms);
+  short_bytes_ = std::move(short_bytes);
+  short_filter_ = std::move(short_filter);
+  short_bare_count_ = bare.size();
+  if (starts) bare_start_ = std::move(start);
+  if (rests) bare_rest_ = std::move(rest);
+}
+
 bool PatternSet::Matches(std::string_view text) const {
-  return set_ && set_->Match(text, nullptr);
+  if (!screen_) return set_ && set_->Match(text, nullptr);
+  thread_local ScreenHits screened;
+  screen_->Scan(text, &screened);
+  return Matches(text, screened);
+}
+
+bool PatternSet::Matches(std::string_view text, const ScreenHits& screened) const {
+  if (!screen_) return set_ && set_->Match(text, nullptr);
+  if (bare_start_ && bare_start_->Match(text, nullptr)) return true;
+  if (bare_rest_ && bare_rest_->Match(text, nullptr)) return true;
+  // The atoms found that are this set's, numbered as its filter numbers
+  // them; one that suffices alone settles it without the filter.
+  thread_local std::vector<int> mine, potential;
+  mine.clear();
+  bool possible = false;
+  for (int h : screened.atoms) {
+    if (h < first_atom_ || h >= first_atom_ + atom_count_) continue;
+    mine.push_back(h - first_atom_);
+    if (sufficient_[size_t(mine.back())]) {
+      possible = true;
+      break;
+    }
+  }
+  if (!possible && mine.size() >= 2) {
+    filter_->AllPotentials(mine, &potential);
+    possible = potential.size() > unfiltered_count_;
+  }
+  if (!possible && short_filter_) {
+    // The patterns with only short literals: those found, and what they
+    // make possible.
+    // Each is looked for only where its rarest byte is in the text, and
+    // white space is everywhere.
+    thread_local std::vector<char> present;
+    present.assign(short_bytes_.size(), 0);
+    const std::string& f = screened.folded;
+    for (size_t b = 0; b < short_bytes_.size(); ++b)
+      present[b] = std::memchr(f.data(), short_bytes_[b], f.size()) != nullptr;
+    // White space alone (in every text) makes none of them possible (see
+    // AddScreen): the filter is asked only when more is found.
+    mine.clear();
+    bool more = false;
+    for (size_t k = 0; k < short_atoms_.size(); ++k) {
+      const ShortAtom& a = short_atoms_[k];
+      if (a.byte < 0) {
+        mine.push_back(int(k));
+      } else if (present[size_t(a.byte)] && (a.text.size() == 1 || f.find(a.text) != std::string::npos)) {
+        mine.push_back(int(k));
+        more = true;
+      }
+    }
+    if (more) {
+      short_filter_->AllPotentials(mine, &potential);
+      possible = potential.size() > short_bare_count_;
+    }
+  }
+  return possible && set_->Match(text, nullptr);
 }
 
 bool PatternSet::MatchesFrom(std::string_view text, size_t from) const {
@@ -295,9 +456,16 @@ bool RuleSet::Compile(std::string* error) {
     if (!ok) return false;
   }
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
-                        &boilerplate_phrase, &list_header, &pointer_line, &widget_pitch, &whole_block, &open_lines}) {
+                        &list_header, &pointer_line, &whole_block, &widget_pitch}) {
     if (!s->Compile(error)) return false;
   }
+  // The two groups MatchRules reads every block with. (The anchored
+  // whole-block group stops within a few bytes on most blocks, and the
+  // pitch group reads only blocks next to a widget: a scan would cost
+  // them more than it saves.)
+  for (PatternSet* s : {&boilerplate_phrase, &open_lines})
+    if (!s->Compile(error, &screen)) return false;
+  screen.Build();
   return true;
 }
 

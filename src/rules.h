@@ -12,6 +12,7 @@
 #ifndef WINNOW_RULES_H_
 #define WINNOW_RULES_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -19,6 +20,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "screen.h"
 
 namespace winnow {
 
@@ -39,12 +42,19 @@ class PatternSet {
   explicit PatternSet(RE2::Anchor anchor, bool compiled = true) : anchor_(anchor), compiled_(compiled) {}
   // Returns false and sets *error when the pattern does not compile.
   bool Add(std::string_view pattern, std::string origin, std::string* error);
-  bool Compile(std::string* error);
+  // With a screen (unanchored sets only), the patterns' atoms are
+  // registered with it, and Matches reads with RE2 only the texts where the
+  // screen finds what some pattern needs. Call screen->Build() after the
+  // last set that uses it is compiled; the screen must outlive the set.
+  bool Compile(std::string* error, LiteralScreen* screen = nullptr);
   // Index of the first matching pattern, or -1.
   int Match(std::string_view text) const;
   // Whether any pattern matches. Cheaper than Match: RE2 stops at the
   // first match it sees and collects no indices.
   bool Matches(std::string_view text) const;
+  // The same, given what the set's screen found in `text` (Scan), so that
+  // sets sharing a screen scan a text once.
+  bool Matches(std::string_view text, const ScreenHits& screened) const;
   // Whether a pattern numbered `from` or above matches.
   bool MatchesFrom(std::string_view text, size_t from) const;
   // A pattern as a set anchored at both ends reads it (see Add), and whether
@@ -63,15 +73,46 @@ class PatternSet {
   size_t size() const { return patterns_.size(); }
 
  private:
+  void AddScreen(LiteralScreen* screen);
+
   RE2::Anchor anchor_;
   bool compiled_;
   std::unique_ptr<RE2::Set> set_;
+  std::vector<std::string> forms_;  // as compiled into set_
+
+  // Screening (see Compile). filter_ knows which atoms each pattern needs
+  // and which of them suffice alone (sufficient_). A pattern whose literals
+  // are all shorter than atoms ("\s[>›]\s" in a breadcrumb) is let through
+  // when its short literals are in the text (short_atoms_, searched for
+  // as they are, and short_filter_ asked); one with no literal at all ("^[^.!?]+$") is matched
+  // on every text, in a set of its own (anchored when it starts with "^",
+  // so that RE2 stops where it fails).
+  const LiteralScreen* screen_ = nullptr;
+  int first_atom_ = 0;
+  int atom_count_ = 0;
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  size_t unfiltered_count_ = 0;
+  std::vector<bool> sufficient_;
+  std::unique_ptr<re2::FilteredRE2> short_filter_;  // those patterns, atoms of any length
+  struct ShortAtom {
+    std::string text;  // folded
+    int byte = -1;     // index in short_bytes_ of its rarest byte; -1: all white space, taken as found
+  };
+  std::vector<ShortAtom> short_atoms_;                // its atoms
+  std::string short_bytes_;                           // their rarest bytes, each once
+  size_t short_bare_count_ = 0;
+  std::unique_ptr<RE2::Set> bare_start_;
+  std::unique_ptr<RE2::Set> bare_rest_;
+
   std::vector<std::string> patterns_;
   std::vector<std::string> origins_;  // "file:line"
 };
 
 struct RuleSet {
   RuleSet();
+  // The pattern sets point at `screen`: a rule set stays where it is built.
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
   // Elements removed with their subtree, by tag name (lower case).
   std::vector<std::string> drop_tags;
   std::vector<std::string> layout_tags;  // dropped unless they read as prose
@@ -104,6 +145,9 @@ struct RuleSet {
   // group held them: RE2 built states for 255 M instructions on a first
   // pass over the text corpus, 25% of text mode's work on 1 MB.
   PatternSet open_lines;
+  // The atoms of boilerplate_phrase, open_lines and widget_pitch (see
+  // screen.h): MatchRules scans a block once for the first two.
+  LiteralScreen screen;
 
   // Whether the whole text is one of pointer_line's or boilerplate_line's
   // patterns.

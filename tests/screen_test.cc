@@ -1,0 +1,107 @@
+#include "screen.h"
+
+#include <gtest/gtest.h>
+#include <re2/set.h>
+#include <unicode/unistr.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "rules.h"
+
+namespace winnow {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The same patterns as a screened group, matched by one plain RE2 set.
+std::unique_ptr<RE2::Set> Plain(const PatternSet& group) {
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  for (size_t i = 0; i < group.size(); ++i) set->Add(group.pattern(int(i)), nullptr);
+  EXPECT_TRUE(set->Compile());
+  return set;
+}
+
+std::string Upper(const std::string& s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toUpper().toUTF8String(out);
+  return out;
+}
+
+TEST(Screen, FoldCaseFoldsLikeCaseInsensitiveRe2) {
+  std::string out;
+  FoldCase("NEWSLETTER Straße ΣΊΣΥΦΟΣ \xE2\x84\xAA" "elvin new\xC5\xBFletter \xC4\xB0stanbul", &out);
+  // Kelvin sign and long s fold to k and s, final sigma to sigma, İ to i.
+  EXPECT_EQ(out, "newsletter straße σίσυφοσ kelvin newsletter istanbul");
+  out.clear();
+  FoldCase(std::string("ok\xC3(\xFF", 5), &out);  // invalid bytes become 0xFF
+  EXPECT_EQ(out, std::string("ok\xFF(\xFF", 5));
+}
+
+TEST(Screen, FindsAtomsAndOnlyThose) {
+  LiteralScreen screen;
+  ASSERT_EQ(screen.Add({"newsletter", "free sample", "cookie"}), 0);
+  ASSERT_EQ(screen.Add({"newsletter", "datenschutz"}), 3);
+  screen.Build();
+  ScreenHits hits;
+  screen.Scan("Sign up for our NEWSLETTER and get a Free Sample.", &hits);
+  EXPECT_EQ(hits.atoms, (std::vector<int>{0, 1, 3}));
+  screen.Scan("Police said nobody was hurt in the fire on Tuesday night.", &hits);
+  EXPECT_TRUE(hits.atoms.empty());
+  // At every offset, and at the very end of the text.
+  for (int pad = 0; pad < 9; ++pad) {
+    screen.Scan(std::string(pad, 'x') + "Cookie", &hits);
+    EXPECT_EQ(hits.atoms, std::vector<int>{2}) << pad;
+  }
+  EXPECT_EQ(screen.Add({"ab"}), -1);  // too short to screen for
+}
+
+// Every line of the text corpus, as written and upper-cased, is matched by
+// the screened groups exactly as by plain RE2 sets.
+TEST(Screen, ScreenedGroupsAgreeWithPlainRe2OnTheCorpus) {
+  std::string err;
+  auto all = LoadRules(true, {}, &err);
+  ASSERT_TRUE(all) << err;
+  const RuleSet& rules = all->global();
+  auto phrase = Plain(rules.boilerplate_phrase);
+  auto open = Plain(rules.open_lines);
+  int lines = 0, phrase_hits = 0, open_hits = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(WINNOW_SOURCE_DIR) / "corpus" / "text")) {
+    std::ifstream in(e.path());
+    for (std::string line; std::getline(in, line);) {
+      for (const std::string& text : {line, Upper(line)}) {
+        const bool p = phrase->Match(text, nullptr), o = open->Match(text, nullptr);
+        ASSERT_EQ(rules.boilerplate_phrase.Matches(text), p) << text;
+        ASSERT_EQ(rules.open_lines.Matches(text), o) << text;
+        ++lines;
+        phrase_hits += p;
+        open_hits += o;
+      }
+    }
+  }
+  EXPECT_GT(lines, 5000);
+  EXPECT_GT(phrase_hits, 200);  // the agreement is not only on misses
+  EXPECT_GT(open_hits, 20);
+}
+
+// Letters that case-insensitive RE2 takes for others: the screen must let
+// such a text through.
+TEST(Screen, LettersRe2FoldsTogether) {
+  RuleSet rules;
+  std::string err;
+  ASSERT_TRUE(rules.AddFile("t.rules", "[boilerplate-phrase]\nnewsletter signup\nkelvin scale\n\xCF\x83\xCE\xB9\xCF\x83\xCF\x85\xCF\x86\xCE\xBF\xCF\x82 rock\n", &err)) << err;
+  ASSERT_TRUE(rules.Compile(&err)) << err;
+  auto plain = Plain(rules.boilerplate_phrase);
+  for (const char* text : {"NEWSLETTER SIGNUP", "new\xC5\xBFletter signup", "\xE2\x84\xAA" "elvin scale",
+                           "\xCE\xA3\xCE\x99\xCE\xA3\xCE\xA5\xCE\xA6\xCE\x9F\xCE\xA3 ROCK", "kelvin"}) {
+    EXPECT_EQ(rules.boilerplate_phrase.Matches(text), plain->Match(text, nullptr)) << text;
+  }
+  EXPECT_TRUE(rules.boilerplate_phrase.Matches("new\xC5\xBFletter signup"));
+}
+
+}  // namespace
+}  // namespace winnow
