@@ -170,7 +170,7 @@ void PatternSet::AddScreen(LiteralScreen* screen) {
   filter->Compile(&atoms);
   std::vector<int> unfiltered;
   filter->AllPotentials({}, &unfiltered);
-  // The patterns left: their literals of any length, and those with none.
+  // The patterns left: their literals of any length, and any with none.
   std::unique_ptr<re2::FilteredRE2> short_filter;
   std::vector<ShortAtom> short_atoms;
   std::string short_bytes;
@@ -210,34 +210,21 @@ void PatternSet::AddScreen(LiteralScreen* screen) {
       short_atoms.push_back(std::move(atom));
     }
   }
-  // Short literals that are all white space are taken as found in every
-  // text; if they alone made a pattern possible, it would be read on
-  // every text, and the set is better matched without the screen.
+  // A pattern with no literal at all matches or not whatever the screen
+  // finds: the set is read on every text, and better without the screen.
+  // So is one that white space alone (taken as found in every text) makes
+  // possible.
+  if (!bare.empty()) return;
   if (short_filter) {
     std::vector<int> blank;
     for (size_t k = 0; k < short_atoms.size(); ++k)
       if (short_atoms[k].byte < 0) blank.push_back(int(k));
     std::vector<int> potential;
     if (!blank.empty()) short_filter->AllPotentials(blank, &potential);
-    if (potential.size() > bare.size()) return;
+    if (!potential.empty()) return;
   }
   const int first = screen->Add(atoms);
   if (first < 0) return;
-  opts.set_max_mem(32 << 20);
-  auto start = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
-  auto rest = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-  size_t starts = 0, rests = 0;
-  for (int i : bare) {
-    const std::string& form = forms_[size_t(i)];
-    if (form.starts_with('^') && !TopLevelAlternation(form)) {
-      start->Add(form, nullptr);
-      ++starts;
-    } else {
-      rest->Add(form, nullptr);
-      ++rests;
-    }
-  }
-  if ((starts && !start->Compile()) || (rests && !rest->Compile())) return;
   std::vector<bool> sufficient(atoms.size());
   std::vector<int> potential;
   for (size_t a = 0; a < atoms.size(); ++a) {
@@ -253,9 +240,6 @@ void PatternSet::AddScreen(LiteralScreen* screen) {
   short_atoms_ = std::move(short_atoms);
   short_bytes_ = std::move(short_bytes);
   short_filter_ = std::move(short_filter);
-  short_bare_count_ = bare.size();
-  if (starts) bare_start_ = std::move(start);
-  if (rests) bare_rest_ = std::move(rest);
 }
 
 bool PatternSet::Matches(std::string_view text) const {
@@ -266,55 +250,48 @@ bool PatternSet::Matches(std::string_view text) const {
 }
 
 bool PatternSet::Matches(std::string_view text, const ScreenHits& screened) const {
-  if (!screen_) return set_ && set_->Match(text, nullptr);
-  if (bare_start_ && bare_start_->Match(text, nullptr)) return true;
-  if (bare_rest_ && bare_rest_->Match(text, nullptr)) return true;
+  return MayMatch(screened) && MatchesUnscreened(text);
+}
+
+bool PatternSet::MayMatch(const ScreenHits& screened) const {
+  if (!screen_) return true;
   // The atoms found that are this set's, numbered as its filter numbers
   // them; one that suffices alone settles it without the filter.
   thread_local std::vector<int> mine, potential;
   mine.clear();
-  bool possible = false;
   for (int h : screened.atoms) {
     if (h < first_atom_ || h >= first_atom_ + atom_count_) continue;
     mine.push_back(h - first_atom_);
-    if (sufficient_[size_t(mine.back())]) {
-      possible = true;
-      break;
-    }
+    if (sufficient_[size_t(mine.back())]) return true;
   }
-  if (!possible && mine.size() >= 2) {
+  if (mine.size() >= 2) {
     filter_->AllPotentials(mine, &potential);
-    possible = potential.size() > unfiltered_count_;
+    if (potential.size() > unfiltered_count_) return true;
   }
-  if (!possible && short_filter_) {
-    // The patterns with only short literals: those found, and what they
-    // make possible.
-    // Each is looked for only where its rarest byte is in the text, and
-    // white space is everywhere.
-    thread_local std::vector<char> present;
-    present.assign(short_bytes_.size(), 0);
-    const std::string& f = screened.folded;
-    for (size_t b = 0; b < short_bytes_.size(); ++b)
-      present[b] = std::memchr(f.data(), short_bytes_[b], f.size()) != nullptr;
-    // White space alone (in every text) makes none of them possible (see
-    // AddScreen): the filter is asked only when more is found.
-    mine.clear();
-    bool more = false;
-    for (size_t k = 0; k < short_atoms_.size(); ++k) {
-      const ShortAtom& a = short_atoms_[k];
-      if (a.byte < 0) {
-        mine.push_back(int(k));
-      } else if (present[size_t(a.byte)] && (a.text.size() == 1 || f.find(a.text) != std::string::npos)) {
-        mine.push_back(int(k));
-        more = true;
-      }
-    }
-    if (more) {
-      short_filter_->AllPotentials(mine, &potential);
-      possible = potential.size() > short_bare_count_;
+  if (!short_filter_) return false;
+  // The patterns with only short literals: those found, and what they make
+  // possible. Each is looked for only where its rarest byte is in the
+  // text; white space (in every text) alone makes none of them possible
+  // (see AddScreen), so the filter is asked only when more is found.
+  thread_local std::vector<char> present;
+  present.assign(short_bytes_.size(), 0);
+  const std::string& f = screened.folded;
+  for (size_t b = 0; b < short_bytes_.size(); ++b)
+    present[b] = std::memchr(f.data(), short_bytes_[b], f.size()) != nullptr;
+  mine.clear();
+  bool more = false;
+  for (size_t k = 0; k < short_atoms_.size(); ++k) {
+    const ShortAtom& a = short_atoms_[k];
+    if (a.byte < 0) {
+      mine.push_back(int(k));
+    } else if (present[size_t(a.byte)] && (a.text.size() == 1 || f.find(a.text) != std::string::npos)) {
+      mine.push_back(int(k));
+      more = true;
     }
   }
-  return possible && set_->Match(text, nullptr);
+  if (!more) return false;
+  short_filter_->AllPotentials(mine, &potential);
+  return !potential.empty();
 }
 
 bool PatternSet::MatchesFrom(std::string_view text, size_t from) const {

@@ -55,6 +55,12 @@ class PatternSet {
   // The same, given what the set's screen found in `text` (Scan), so that
   // sets sharing a screen scan a text once.
   bool Matches(std::string_view text, const ScreenHits& screened) const;
+  // In two steps, for a caller that reads many texts with one set after
+  // another: whether the screen lets the text through (always, for a set
+  // without a screen), and then, only if so, whether a pattern matches.
+  // Matches(text, s) == MayMatch(s) && MatchesUnscreened(text).
+  bool MayMatch(const ScreenHits& screened) const;
+  bool MatchesUnscreened(std::string_view text) const { return set_ && set_->Match(text, nullptr); }
   // Whether a pattern numbered `from` or above matches.
   bool MatchesFrom(std::string_view text, size_t from) const;
   // A pattern as a set anchored at both ends reads it (see Add), and whether
@@ -83,26 +89,22 @@ class PatternSet {
   // Screening (see Compile). filter_ knows which atoms each pattern needs
   // and which of them suffice alone (sufficient_). A pattern whose literals
   // are all shorter than atoms ("\s[>›]\s" in a breadcrumb) is let through
-  // when its short literals are in the text (short_atoms_, searched for
-  // as they are, and short_filter_ asked); one with no literal at all ("^[^.!?]+$") is matched
-  // on every text, in a set of its own (anchored when it starts with "^",
-  // so that RE2 stops where it fails).
+  // when its short literals are in the text (short_atoms_, searched for as
+  // they are, and short_filter_ asked). A set with a pattern that has no
+  // literal at all ("^[^.!?]+$") is not screened.
   const LiteralScreen* screen_ = nullptr;
   int first_atom_ = 0;
   int atom_count_ = 0;
   std::unique_ptr<re2::FilteredRE2> filter_;
   size_t unfiltered_count_ = 0;
   std::vector<bool> sufficient_;
-  std::unique_ptr<re2::FilteredRE2> short_filter_;  // those patterns, atoms of any length
+  std::unique_ptr<re2::FilteredRE2> short_filter_;  // the patterns unfiltered_count_ counts
   struct ShortAtom {
     std::string text;  // folded
     int byte = -1;     // index in short_bytes_ of its rarest byte; -1: all white space, taken as found
   };
-  std::vector<ShortAtom> short_atoms_;                // its atoms
-  std::string short_bytes_;                           // their rarest bytes, each once
-  size_t short_bare_count_ = 0;
-  std::unique_ptr<RE2::Set> bare_start_;
-  std::unique_ptr<RE2::Set> bare_rest_;
+  std::vector<ShortAtom> short_atoms_;  // short_filter_'s atoms
+  std::string short_bytes_;             // their rarest bytes, each once
 
   std::vector<std::string> patterns_;
   std::vector<std::string> origins_;  // "file:line"
