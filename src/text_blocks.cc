@@ -25,48 +25,54 @@ bool IsBlankLine(std::string_view line) {
 }
 
 // True when collapsing white space would leave `s` as it is: no control
-// bytes, no leading, trailing or double spaces, and no lead byte of a
-// Unicode space (NBSP 0xC2, U+2000.. 0xE2, U+3000 0xE3, BOM 0xEF). Most
-// lines of scraped text are like this and skip CollapseSpace's copy. Also
-// counts the non-space code points into *chars. Text mode reads every byte
-// here, so x86 does sixteen at a time (winnow_bench --text: 30% fewer
-// instructions in the whole run).
+// bytes, no leading, trailing or double spaces, and no Unicode space (NBSP,
+// U+2000.., U+3000, the BOM). Most lines of scraped text are like this and
+// skip CollapseSpace's copy. Also counts the non-space code points into
+// *chars. Text mode reads every byte here, so x86 does sixteen at a time
+// (winnow_bench --text: 30% fewer instructions in the whole run); a lead
+// byte that may start a Unicode space (0xC2, 0xE2, 0xE3, 0xEF: also that
+// of every curly quote, dash and Chinese character) is looked at closely.
 bool AlreadyCollapsed(std::string_view s, int* chars) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
   int count = 0;
-  bool bad = false;
+  auto unicode_space = [&](size_t at) {
+    size_t len;
+    return IsSpaceAt(s, at, &len);
+  };
 #ifdef __SSE2__
   const __m128i space = _mm_set1_epi8(' ');
-  for (; i + 17 <= n && !bad; i += 16) {
+  for (; i + 17 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
     // c < 0x20 as signed bytes is also every byte >= 0x80: those are
     // sorted out below by the explicit lead-byte tests.
     const __m128i ascii_control = _mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()),
                                                    _mm_cmplt_epi8(v, space));
-    __m128i b = _mm_or_si128(ascii_control, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-    b = _mm_or_si128(b, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC2))));
-    b = _mm_or_si128(b, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE2))));
-    b = _mm_or_si128(b, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE3))));
-    b = _mm_or_si128(b, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xEF))));
-    b = _mm_or_si128(b, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
-    bad = _mm_movemask_epi8(b) != 0;
+    __m128i bad = _mm_or_si128(ascii_control, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
+    if (_mm_movemask_epi8(bad) != 0) return false;
+    __m128i lead = _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xC2)));
+    lead = _mm_or_si128(lead, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE2))));
+    lead = _mm_or_si128(lead, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE3))));
+    lead = _mm_or_si128(lead, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xEF))));
+    for (unsigned m = unsigned(_mm_movemask_epi8(lead)); m != 0; m &= m - 1)
+      if (unicode_space(i + unsigned(__builtin_ctz(m)))) return false;
     const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(char(0xC0))), _mm_set1_epi8(char(0x80)));
     const int skip = _mm_movemask_epi8(_mm_or_si128(cont, _mm_cmpeq_epi8(v, space)));
     count += 16 - Popcount16(unsigned(skip));
   }
 #endif
-  for (; i < n && !bad; ++i) {
+  for (; i < n; ++i) {
     const uint8_t c = p[i];
-    bad = c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF ||
-          (c == ' ' && i + 1 < n && p[i + 1] == ' ');
+    if (c < 0x20 || c == 0x7F || (c == ' ' && i + 1 < n && p[i + 1] == ' ')) return false;
+    if ((c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) && unicode_space(i)) return false;
     count += (c & 0xC0) != 0x80 && c != ' ';
   }
   *chars = count;
-  return !bad;
+  return true;
 }
 
 // memchr reads many bytes at a time; std::count went byte by byte (7% of
