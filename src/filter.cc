@@ -81,14 +81,15 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   // then the pointers' and the lines'.
   for (size_t k = 0; k < n; ++k)
     if (wanted(k, kMaxLineRuleChars) && rules.whole_block.Matches(blocks[k].text)) hit[k] = RuleHit::kLine;
+  const int headers = int(rules.list_header.size());
   for (size_t k = 0; k < n; ++k) {
     if (!wanted(k, kMaxLineRuleChars)) continue;
     Block& b = blocks[k];
-    b.list_header = hit[k] == RuleHit::kLine && rules.list_header.Matches(b.text);
+    const int kind = hit[k] == RuleHit::kLine ? rules.line_kinds.Match(b.text) : -1;
+    b.list_header = kind >= 0 && kind < headers;
     if (b.list_header) hit[k] = RuleHit::kListHeader;
+    else if (kind >= 0) hit[k] = RuleHit::kPointer;
   }
-  for (size_t k = 0; k < n; ++k)
-    if (hit[k] == RuleHit::kLine && rules.pointer_line.Matches(blocks[k].text)) hit[k] = RuleHit::kPointer;
   // The screen says which of the rest the open-line and phrase groups may
   // match; then each group reads those.
   std::vector<uint8_t> may(n, 0);  // 1: open_lines may match, 2: boilerplate_phrase may

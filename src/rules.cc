@@ -275,7 +275,7 @@ bool PatternSet::MayMatch(const ScreenHits& screened) const {
   // (see AddScreen), so the filter is asked only when more is found.
   thread_local std::vector<char> present;
   present.assign(short_bytes_.size(), 0);
-  const std::string& f = screened.folded;
+  const std::string_view f = screened.folded;
   for (size_t b = 0; b < short_bytes_.size(); ++b)
     present[b] = std::memchr(f.data(), short_bytes_[b], f.size()) != nullptr;
   mine.clear();
@@ -284,7 +284,7 @@ bool PatternSet::MayMatch(const ScreenHits& screened) const {
     const ShortAtom& a = short_atoms_[k];
     if (a.byte < 0) {
       mine.push_back(int(k));
-    } else if (present[size_t(a.byte)] && (a.text.size() == 1 || f.find(a.text) != std::string::npos)) {
+    } else if (present[size_t(a.byte)] && (a.text.size() == 1 || f.find(a.text) != std::string_view::npos)) {
       mine.push_back(int(k));
       more = true;
     }
@@ -330,6 +330,7 @@ RuleSet::RuleSet()
       pointer_line(RE2::ANCHOR_BOTH),
       widget_pitch(RE2::UNANCHORED),
       whole_block(RE2::ANCHOR_BOTH),
+      line_kinds(RE2::ANCHOR_BOTH),
       open_lines(RE2::UNANCHORED) {}
 
 bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string* error) {
@@ -423,7 +424,9 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 bool RuleSet::Compile(std::string* error) {
   for (const PatternSet* s : {&list_header, &pointer_line})
     for (size_t i = 0; i < s->size(); ++i)
-      if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error)) return false;
+      if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error) ||
+          !line_kinds.Add(s->pattern(int(i)), s->origin(int(i)), error))
+        return false;
   for (size_t i = 0; i < boilerplate_line.size(); ++i) {
     const std::string& p = boilerplate_line.pattern(int(i));
     const std::string& origin = boilerplate_line.origin(int(i));
@@ -433,7 +436,7 @@ bool RuleSet::Compile(std::string* error) {
     if (!ok) return false;
   }
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
-                        &list_header, &pointer_line, &whole_block, &widget_pitch}) {
+                        &list_header, &pointer_line, &whole_block, &line_kinds, &widget_pitch}) {
     if (!s->Compile(error)) return false;
   }
   // The two groups MatchRules reads every block with. (The anchored

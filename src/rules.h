@@ -139,6 +139,9 @@ struct RuleSet {
   // one group: a short block is matched against all of them in one pass of
   // RE2 (a hit below list_header.size() is a list header).
   PatternSet whole_block;
+  // list_header's patterns, then pointer_line's: the first that matches a
+  // whole-block line says which kind of line it is, in one pass of RE2.
+  PatternSet line_kinds;
   // The boilerplate_line patterns that may start with anything (".*all
   // rights reserved.*", "(.*[.!] )?cancel anytime\W*", a breadcrumb's
   // "[^<>.]+( > [^<>.]+){2,}"), in their AnywhereForm, searched in a group

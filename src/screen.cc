@@ -26,13 +26,17 @@ const uint16_t* TwoByteFold() {
 }  // namespace
 
 void FoldCase(std::string_view utf8, std::string* out) {
+  const size_t base = out->size();
+  out->resize(base + FoldedBound(utf8.size()));
+  out->resize(base + FoldCase(utf8, out->data() + base));
+}
+
+// Folding never makes a code point more than half as long again (Ⱥ, two
+// bytes, folds to ⱥ, three).
+size_t FoldCase(std::string_view utf8, char* out) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = int32_t(utf8.size());
-  // Folding never makes a code point more than half as long again (Ⱥ, two
-  // bytes, folds to ⱥ, three).
-  const size_t base = out->size();
-  out->resize(base + utf8.size() + utf8.size() / 2 + 4);
-  auto* o = reinterpret_cast<uint8_t*>(out->data() + base);
+  auto* o = reinterpret_cast<uint8_t*>(out);
   int32_t w = 0;
   int32_t i = 0;
   while (i < n) {
@@ -82,7 +86,7 @@ void FoldCase(std::string_view utf8, std::string* out) {
     cp = cp == 0x130 ? 'i' : u_foldCase(cp, U_FOLD_CASE_DEFAULT);
     U8_APPEND_UNSAFE(o, w, cp);
   }
-  out->resize(base + size_t(w));
+  return size_t(w);
 }
 
 namespace {
@@ -94,8 +98,6 @@ Key Load(const char* p) {
   return v;
 }
 
-// The scan takes a key of four bytes as the low half of one of eight.
-static_assert(std::endian::native == std::endian::little);
 
 // How often a window turns up in ordinary text, roughly: by its spaces, its
 // common letters and its common letter pairs. The screen keys each atom by
@@ -143,80 +145,92 @@ int LiteralScreen::Add(const std::vector<std::string>& atoms) {
   return first;
 }
 
-template <typename Key>
-void LiteralScreen::Build(Tier<Key>* tier, size_t min_length, size_t max_length) {
-  constexpr int kWidth = int(sizeof(Key));
-  tier->bits.assign((size_t(1) << Tier<Key>::kBits) / 64, 0);
-  tier->entries.clear();
-  std::unordered_map<Key, int> used;  // a key that many atoms share is checked for each
+constexpr int kAmongWeight = 4;
+
+void LiteralScreen::Build() {
+  index_.clear();
+  bits_.assign((size_t(1) << kBits) / 64, 0);
+  entries_.clear();
+  ids_flat_.clear();
+  // How often each window of four bytes turns up in all the atoms: the
+  // atoms are phrases of the languages the rules are for, and a window
+  // common among them ("tion", " new") is common in text too.
+  std::unordered_map<uint32_t, int> among;
+  for (size_t a = 0; a < length_.size(); ++a)
+    for (size_t o = 0; o + 4 <= length_[a]; ++o) ++among[Load<uint32_t>(pool_.data() + begin_[a] + o)];
+  std::unordered_map<uint32_t, int> used;  // a key that many atoms share is checked for each
   auto cost = [&](const char* w) {
-    auto it = used.find(Load<Key>(w));
-    return Commonness(w, kWidth) + (it == used.end() ? 0 : 4 * it->second);
+    const uint32_t key = Load<uint32_t>(w);
+    auto it = used.find(key);
+    return Commonness(w, 4) + kAmongWeight * among[key] + (it == used.end() ? 0 : 4 * it->second);
   };
   for (size_t a = 0; a < length_.size(); ++a) {
-    if (length_[a] < min_length || length_[a] > max_length) continue;
     const char* s = pool_.data() + begin_[a];
     size_t best_offset = 0;
     int best = 1 << 30;
-    for (size_t o = 0; o + kWidth + 1 <= length_[a]; ++o) {
+    // Offsets fit in 16 bits: far into a long atom, any window will do.
+    for (size_t o = 0; o + 5 <= length_[a] && o < 4096; ++o) {
       const int c = cost(s + o) + cost(s + o + 1);
       if (c < best) {
         best = c;
         best_offset = o;
       }
     }
+    const uint32_t ids = uint32_t(ids_flat_.size());
+    ids_flat_.insert(ids_flat_.end(), ids_[a].begin(), ids_[a].end());
     for (size_t o = best_offset; o < best_offset + 2; ++o) {
-      const Key key = Load<Key>(s + o);
-      const uint64_t bit = Tier<Key>::Hash(key) >> (64 - Tier<Key>::kBits);
-      tier->bits[bit >> 6] |= uint64_t(1) << (bit & 63);
-      tier->entries.push_back({key, uint32_t(a), uint32_t(o)});
+      const uint32_t key = Load<uint32_t>(s + o);
+      const uint32_t bit = Hash(key) >> (32 - kBits);
+      bits_[bit >> 6] |= uint64_t(1) << (bit & 63);
+      entries_.push_back({key, begin_[a], uint16_t(std::min<uint32_t>(length_[a], 65535)), uint16_t(o), ids,
+                          uint32_t(ids_[a].size())});
       ++used[key];
     }
   }
-  auto bucket = [](Key key) { return size_t(Tier<Key>::Hash(key) >> (64 - Tier<Key>::kBucketBits)); };
-  std::sort(tier->entries.begin(), tier->entries.end(),
-            [&](const auto& x, const auto& y) { return bucket(x.key) < bucket(y.key); });
-  tier->start.assign((size_t(1) << Tier<Key>::kBucketBits) + 1, 0);
-  for (const auto& e : tier->entries) ++tier->start[bucket(e.key) + 1];
-  for (size_t b = 1; b < tier->start.size(); ++b) tier->start[b] += tier->start[b - 1];
+  auto bucket = [](uint32_t key) { return size_t(Hash(key) >> (32 - kBucketBits)); };
+  std::sort(entries_.begin(), entries_.end(), [&](const Entry& x, const Entry& y) { return bucket(x.key) < bucket(y.key); });
+  start_.assign((size_t(1) << kBucketBits) + 1, 0);
+  for (const Entry& e : entries_) ++start_[bucket(e.key) + 1];
+  for (size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
 }
 
-void LiteralScreen::Build() {
-  index_.clear();
-  Build(&short_, 5, 8);
-  Build(&long_, 9, size_t(-1));
-}
-
-template <typename Key>
-void LiteralScreen::Verify(const Tier<Key>& tier, Key key, uint64_t h, const char* f, size_t n, size_t i,
-                           std::vector<int>* hits) const {
-  const size_t b = size_t(h >> (64 - Tier<Key>::kBucketBits));
-  for (uint32_t k = tier.start[b], e = tier.start[b + 1]; k < e; ++k) {
-    const auto& entry = tier.entries[k];
+void LiteralScreen::Verify(uint32_t key, uint32_t h, const char* f, size_t n, size_t i, std::vector<int>* hits) const {
+  const size_t b = h >> (32 - kBucketBits);
+  for (uint32_t k = start_[b], e = start_[b + 1]; k < e; ++k) {
+    const Entry& entry = entries_[k];
     if (entry.key != key || i < entry.offset) continue;
     const size_t at = i - entry.offset;
-    const uint32_t len = length_[entry.atom];
-    if (at + len <= n && std::memcmp(f + at, pool_.data() + begin_[entry.atom], len) == 0)
-      hits->insert(hits->end(), ids_[entry.atom].begin(), ids_[entry.atom].end());
+    if (at + entry.length > n) continue;
+    // Eight bytes at a time: most candidates differ in the first eight.
+    const char* t = f + at;
+    const char* a = pool_.data() + entry.begin;
+    size_t m = 0;
+    for (; m + 8 <= entry.length; m += 8)
+      if (Load<uint64_t>(t + m) != Load<uint64_t>(a + m)) break;
+    if (m + 8 <= entry.length) continue;
+    if (std::memcmp(t + m, a + m, entry.length - m) != 0) continue;
+    hits->insert(hits->end(), ids_flat_.begin() + entry.ids, ids_flat_.begin() + entry.ids + entry.id_count);
   }
 }
 
 void LiteralScreen::Scan(std::string_view text, ScreenHits* out) const {
   out->atoms.clear();
-  out->folded.clear();
-  FoldCase(text, &out->folded);
-  if (length_.empty()) return;
-  const size_t n = out->folded.size();
-  out->folded.append(8, '\0');  // every position has eight bytes to load
-  const char* f = out->folded.data();
-  for (size_t i = 0; i < n; i += 2) {
-    const uint64_t x = Load<uint64_t>(f + i);
-    const uint64_t hl = Tier<uint64_t>::Hash(x);
-    if (long_.MayHold(hl)) Verify(long_, x, hl, f, n, i, &out->atoms);
-    const uint64_t hs = Tier<uint32_t>::Hash(uint32_t(x));
-    if (short_.MayHold(hs)) Verify(short_, uint32_t(x), hs, f, n, i, &out->atoms);
+  const size_t need = FoldedBound(text.size()) + 4;
+  if (out->capacity < need) {
+    out->capacity = std::max(need, 2 * out->capacity);
+    out->buffer = std::make_unique<char[]>(out->capacity);
   }
-  out->folded.resize(n);
+  char* f = out->buffer.get();
+  const size_t n = FoldCase(text, f);
+  out->folded = std::string_view(f, n);
+  if (length_.empty()) return;
+  std::memset(f + n, 0, 4);  // every position has four bytes to load
+  for (size_t i = 0; i < n; i += 2) {
+    const uint32_t key = Load<uint32_t>(f + i);
+    const uint32_t h = Hash(key);
+    const uint32_t bit = h >> (32 - kBits);
+    if ((bits_[bit >> 6] >> (bit & 63)) & 1) Verify(key, h, f, n, i, &out->atoms);
+  }
   if (out->atoms.size() > 1) {
     std::sort(out->atoms.begin(), out->atoms.end());
     out->atoms.erase(std::unique(out->atoms.begin(), out->atoms.end()), out->atoms.end());

@@ -17,6 +17,7 @@
 #define WINNOW_SCREEN_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,11 +29,18 @@ namespace winnow {
 // points by simple case folding, U+0130 (I with dot) as "i", and bytes that
 // are not valid UTF-8 as 0xFF (which no atom holds).
 void FoldCase(std::string_view utf8, std::string* out);
+// The same into out, which has room for FoldedBound(utf8.size()) bytes;
+// returns the length written.
+inline size_t FoldedBound(size_t n) { return n + n / 2 + 8; }
+size_t FoldCase(std::string_view utf8, char* out);
 
 // What the screen found in one text.
 struct ScreenHits {
-  std::vector<int> atoms;  // ids of the registered atoms it holds, increasing
-  std::string folded;      // the text, case-folded (FoldCase)
+  std::vector<int> atoms;   // ids of the registered atoms it holds, increasing
+  std::string_view folded;  // the text, case-folded (FoldCase), in buffer
+
+  std::unique_ptr<char[]> buffer;  // reused from text to text
+  size_t capacity = 0;
 };
 
 class LiteralScreen {
@@ -48,40 +56,29 @@ class LiteralScreen {
   void Scan(std::string_view text, ScreenHits* out) const;
 
  private:
-  // The scan reads the folded text at every second position. An atom that
-  // starts at s has a window at an even position whatever s is when it is
-  // keyed by two windows next to each other (offsets o and o + 1): each
-  // atom is, by the two that ordinary text holds least often. Atoms of
-  // nine bytes and more are keyed by eight bytes, which prose seldom
-  // repeats ("ewslette"); shorter ones by four.
-  template <typename Key>
-  struct Tier {
-    // A bit per hash of a key: 8 KB, in L1 cache. Most positions stop here.
-    static constexpr int kBits = 16;
-    // Then the keys by the hash's top bits: bucket b holds
-    // entries[start[b] .. start[b + 1]).
-    static constexpr int kBucketBits = 11;
-    struct Entry {
-      Key key;
-      uint32_t atom;    // index in begin_ / length_ / ids_
-      uint32_t offset;  // where the key starts in the atom
-    };
-    static uint64_t Hash(Key key) { return uint64_t(key) * 0x9E3779B97F4A7C15ull; }
-    bool MayHold(uint64_t h) const {
-      const uint64_t bit = h >> (64 - kBits);
-      return (bits[bit >> 6] >> (bit & 63)) & 1;
-    }
-    std::vector<uint64_t> bits;
-    std::vector<uint32_t> start;
-    std::vector<Entry> entries;
+  // The scan reads four bytes (a key) at every second position of the
+  // folded text. An atom that starts at s has a key at an even position
+  // whatever s is when it is keyed by two windows next to each other
+  // (offsets o and o + 1): each atom is, by the two that ordinary text
+  // holds least often.
+  //
+  // A bit per hash of a key: 16 KB, in L1 cache. Most positions stop here.
+  static constexpr int kBits = 17;
+  // Then the keys by the hash's top bits: bucket b holds
+  // entries_[start_[b] .. start_[b + 1]).
+  static constexpr int kBucketBits = 12;
+  static uint32_t Hash(uint32_t key) { return key * 0x9E3779B1u; }
+  struct Entry {
+    uint32_t key;
+    uint32_t begin;    // the atom in pool_
+    uint16_t length;
+    uint16_t offset;   // where the key starts in the atom
+    uint32_t ids;      // its ids: ids_flat_[ids .. ids + id_count)
+    uint32_t id_count;
   };
-  template <typename Key>
-  void Build(Tier<Key>* tier, size_t min_length, size_t max_length);
   // Appends to *hits the ids of the atoms keyed by `key` (hash h) that
   // occur at position i - offset of the folded text f (n bytes).
-  template <typename Key>
-  void Verify(const Tier<Key>& tier, Key key, uint64_t h, const char* f, size_t n, size_t i,
-              std::vector<int>* hits) const;
+  void Verify(uint32_t key, uint32_t h, const char* f, size_t n, size_t i, std::vector<int>* hits) const;
 
   std::string pool_;                     // the folded atoms, each once, end to end
   std::vector<uint32_t> begin_;          // where each starts in pool_
@@ -89,8 +86,10 @@ class LiteralScreen {
   std::vector<std::vector<int>> ids_;    // the ids registered for each
   std::unordered_map<std::string, uint32_t> index_;  // folded atom -> its index, while adding
   int next_id_ = 0;
-  Tier<uint32_t> short_;  // atoms of five to eight bytes
-  Tier<uint64_t> long_;   // atoms of nine and more
+  std::vector<uint64_t> bits_;
+  std::vector<uint32_t> start_;
+  std::vector<Entry> entries_;
+  std::vector<int> ids_flat_;
 };
 
 }  // namespace winnow
