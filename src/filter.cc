@@ -43,6 +43,15 @@ void Drop(Block* b, std::string reason) {
   b->reason = std::move(reason);
 }
 
+// The same where the reason takes work to write: it is written only when
+// an explanation was asked for (`explain`); no one reads it otherwise.
+template <typename Reason>
+void Drop(Block* b, bool explain, Reason&& reason) {
+  b->kept = false;
+  b->stage = Stage::kFilter;
+  if (explain) b->reason = reason();
+}
+
 // Prose: a paragraph long enough and free enough of links to be story text.
 bool IsProse(const Block& b) {
   return (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote ||
@@ -108,24 +117,26 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   return hit;
 }
 
-// Drops a block a phrase rule matched, saying which. The reason names the
-// rule's file and line only when `name_rules` (an explanation was asked
-// for): to find which pattern of a group matched, RE2 reads the block
-// again and collects every match.
+// Drops a block a phrase rule matched. When an explanation was asked for
+// (`name_rules`), the reason says which kind of rule and names its file and
+// line: to find which pattern of a group matched, RE2 reads the block again
+// and collects every match.
 void DropByRule(const RuleSet& rules, bool name_rules, RuleHit hit, Block* b) {
-  const PatternSet* set = nullptr;
-  std::string why;
-  switch (hit) {
-    case RuleHit::kNone: return;
-    case RuleHit::kListHeader: why = "heading of a link list"; set = &rules.whole_block; break;
-    case RuleHit::kPointer: why = "pointer to another story"; set = &rules.pointer_line; break;
-    case RuleHit::kLine: why = "boilerplate line"; set = &rules.whole_block; break;
-    case RuleHit::kOpenLine: why = "boilerplate line"; set = &rules.open_lines; break;
-    case RuleHit::kPhrase: why = "boilerplate phrase"; set = &rules.boilerplate_phrase; break;
-  }
-  if (name_rules)
+  if (hit == RuleHit::kNone) return;
+  Drop(b, name_rules, [&] {
+    const PatternSet* set = nullptr;
+    std::string why;
+    switch (hit) {
+      case RuleHit::kNone:  // not reached
+      case RuleHit::kLine: why = "boilerplate line"; set = &rules.whole_block; break;
+      case RuleHit::kListHeader: why = "heading of a link list"; set = &rules.whole_block; break;
+      case RuleHit::kPointer: why = "pointer to another story"; set = &rules.pointer_line; break;
+      case RuleHit::kOpenLine: why = "boilerplate line"; set = &rules.open_lines; break;
+      case RuleHit::kPhrase: why = "boilerplate phrase"; set = &rules.boilerplate_phrase; break;
+    }
     if (int i = set->Match(b->text); i >= 0) why += " (" + set->origin(i) + ")";
-  Drop(b, std::move(why));
+    return why;
+  });
 }
 
 // Ends with a full stop (Chinese and Japanese "。" too).
@@ -178,7 +189,7 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, bool unspaced = true) {
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
 // and small print). Story prose bounds the run on both sides.
-void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta,
+void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta,
                     size_t headline = size_t(-1)) {
   std::vector<Block>& blocks = *blocks_ptr;
   // Only blocks still in play: kept ones and those the rules just dropped.
@@ -240,8 +251,9 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
         ++end;
       for (size_t j = first; j < end; ++j) {
         Block& b = blocks[seq[j]];
-        if (b.kept) Drop(&b, "part of a call-to-action widget (a run of " +
-                                           std::to_string(count) + " call-to-action blocks)");
+        if (b.kept) Drop(&b, explain, [&] {
+          return "part of a call-to-action widget (a run of " + std::to_string(count) + " call-to-action blocks)";
+        });
       }
       i = end;
     } else {
@@ -254,7 +266,7 @@ void DropWidgetRuns(const RuleSet& rules, std::vector<Block>* blocks_ptr, const 
 // list under it: the following short lines that end like headlines, not
 // like sentences. (In markup the list's links usually settle it already;
 // in text there are no links left.)
-void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
+void DropLinkLists(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   for (size_t k = 0; k < blocks.size(); ++k) {
     if (blocks[k].kept || blocks[k].stage != Stage::kFilter || blocks[k].chars > kMaxLineRuleChars) continue;
@@ -273,7 +285,7 @@ void DropLinkLists(const RuleSet& rules, std::vector<Block>* blocks_ptr) {
       if (b.chars > kMaxListItemChars || b.text.empty() || EndsWithFullStop(b.text) || b.text.ends_with(':') ||
           b.kind == BlockKind::kHeading || IsStory(rules, b))
         break;
-      Drop(&b, "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\"");
+      Drop(&b, explain, [&] { return "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\""; });
       ++taken;
     }
   }
@@ -540,8 +552,8 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       if (dom.node(i).flags & kFormControl) expand(i, "form controls");
     }
 
-  DropLinkLists(rules, &blocks);
-  DropWidgetRuns(rules, &blocks, cta);
+  DropLinkLists(rules, name_rules, &blocks);
+  DropWidgetRuns(rules, name_rules, &blocks, cta);
 
   // Headings with no kept text under them before the next kept heading of
   // the same or a higher level. One backward pass: pending[L] says whether
@@ -663,8 +675,8 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
       }
     }
   }
-  DropLinkLists(rules, &blocks);
-  DropWidgetRuns(rules, &blocks, cta, headline);
+  DropLinkLists(rules, name_rules, &blocks);
+  DropWidgetRuns(rules, name_rules, &blocks, cta, headline);
 }
 
 }  // namespace winnow
