@@ -86,8 +86,9 @@ size_t CountNewlines(std::string_view text) {
   return n;
 }
 
-Block MakeBlock(std::string_view raw, int group, int first_node) {
-  Block b;
+// Appends the block of one line or paragraph to *out, built in place.
+void AddBlock(std::string_view raw, int group, int first_node, std::vector<Block>* out) {
+  Block& b = out->emplace_back();
   b.kind = BlockKind::kParagraph;
   while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
   // The output keeps a block's lines as they were (raw); when that equals
@@ -107,7 +108,6 @@ Block MakeBlock(std::string_view raw, int group, int first_node) {
   b.owner = b.first_node = first_node;
   b.in_article = true;
   b.kept = true;
-  return b;
 }
 
 }  // namespace
@@ -164,12 +164,12 @@ std::vector<Block> SplitTextBlocks(std::string_view text, const RuleSet& rules, 
     }
     if (split) {
       for (size_t k = 0; k < lines.size(); ++k) {
-        if (!IsBlankLine(lines[k])) out.push_back(MakeBlock(lines[k], group, para_first_line + int(k)));
+        if (!IsBlankLine(lines[k])) AddBlock(lines[k], group, para_first_line + int(k), &out);
       }
     } else {
       const char* begin = lines.front().data();
       const char* end = lines.back().data() + lines.back().size();
-      out.push_back(MakeBlock(std::string_view(begin, end - begin), group, para_first_line));
+      AddBlock(std::string_view(begin, end - begin), group, para_first_line, &out);
     }
     ++group;
     lines.clear();
