@@ -104,20 +104,26 @@ Key Load(const char* p) {
 // its rarest windows, so that common words ("the ", "our ") seldom send the
 // scan to the table.
 int Commonness(const char* w, int width) {
-  static const char kLetters[] = "etaoinsrhldcu";
-  static const char* const kPairs[] = {"th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es",
-                                       "or", "te", "ed", "is", "it", "al", "ar", "st", "to", "nt", "ng", "se",
-                                       "ha", "ou", "le", "ve", "de", "ch", "ie", "ei", "la", "qu", "co", "ra"};
+  // Scores of single bytes and of byte pairs, looked up: the screen asks
+  // for every window of every atom when it is built.
+  struct Tables {
+    uint8_t byte[256] = {};
+    uint8_t pair[256 * 256] = {};
+  };
+  static const Tables* const kTables = [] {
+    auto* t = new Tables;
+    for (int c = 0x80; c < 0x100; ++c) t->byte[c] = (c & 0xC0) == 0x80 ? 1 : 3;
+    for (const char* c = "etaoinsrhldcu"; *c; ++c) t->byte[uint8_t(*c)] = 2;
+    t->byte[uint8_t(' ')] = 6;
+    for (const char* p : {"th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "ed",
+                          "is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "ou", "le", "ve", "de", "ch",
+                          "ie", "ei", "la", "qu", "co", "ra"})
+      t->pair[uint8_t(p[0]) * 256 + uint8_t(p[1])] = 3;
+    return t;
+  }();
   int score = 0;
-  for (int k = 0; k < width; ++k) {
-    const char c = w[k];
-    if (c == ' ') score += 6;
-    else if (c != 0 && std::strchr(kLetters, c)) score += 2;
-    else if (uint8_t(c) >= 0x80) score += (uint8_t(c) & 0xC0) == 0x80 ? 1 : 3;
-  }
-  for (int k = 0; k + 1 < width; ++k)
-    for (const char* p : kPairs)
-      if (w[k] == p[0] && w[k + 1] == p[1]) score += 3;
+  for (int k = 0; k < width; ++k) score += kTables->byte[uint8_t(w[k])];
+  for (int k = 0; k + 1 < width; ++k) score += kTables->pair[uint8_t(w[k]) * 256 + uint8_t(w[k + 1])];
   return score;
 }
 
