@@ -150,8 +150,8 @@ struct RuleSet {
   // group held them: RE2 built states for 255 M instructions on a first
   // pass over the text corpus, 25% of text mode's work on 1 MB.
   PatternSet open_lines;
-  // The atoms of boilerplate_phrase, open_lines and widget_pitch (see
-  // screen.h): MatchRules scans a block once for the first two.
+  // The atoms of boilerplate_phrase and open_lines (see screen.h): the
+  // filter scans a block once for both.
   LiteralScreen screen;
 
   // Whether the whole text is one of pointer_line's or boilerplate_line's
