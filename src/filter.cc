@@ -79,8 +79,10 @@ enum class RuleHit : uint8_t { kNone, kListHeader, kPointer, kLine, kOpenLine, k
 // before the next group starts: a group's DFA then stays in cache, where
 // reading each block with every group in turn evicted them all (text mode
 // ran at three quarters of the speed). Sets b.list_header on the blocks the
-// line groups read.
-std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks, const std::vector<bool>& look) {
+// line groups read, and (*pitch)[k] to what the screen says of block k for
+// widget_pitch's patterns with literals (-1: not scanned), for IsPitch.
+std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks, const std::vector<bool>& look,
+                                std::vector<int8_t>* pitch) {
   const size_t n = blocks.size();
   std::vector<RuleHit> hit(n, RuleHit::kNone);
   auto wanted = [&](size_t k, int max_chars) {
@@ -102,12 +104,14 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   // The screen says which of the rest the open-line and phrase groups may
   // match; then each group reads those.
   std::vector<uint8_t> may(n, 0);  // 1: open_lines may match, 2: boilerplate_phrase may
+  pitch->assign(n, -1);
   ScreenHits screened;
   for (size_t k = 0; k < n; ++k) {
     if (hit[k] != RuleHit::kNone || !wanted(k, kMaxPhraseBlockChars)) continue;
     rules.screen.Scan(blocks[k].text, &screened);
     if (blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MayMatch(screened)) may[k] |= 1;
     if (rules.boilerplate_phrase.MayMatch(screened)) may[k] |= 2;
+    (*pitch)[k] = rules.widget_pitch.MayMatch(screened);
   }
   for (size_t k = 0; k < n; ++k)
     if ((may[k] & 1) && rules.open_lines.MatchesUnscreened(blocks[k].text)) hit[k] = RuleHit::kOpenLine;
@@ -148,9 +152,16 @@ bool EndsLikeSentence(std::string_view t) {
          t.ends_with("\xEF\xBC\x81") || t.ends_with("\xEF\xBC\x9F");
 }
 
+// Whether widget_pitch matches the block; `may` is what the screen said of
+// it in MatchRules (-1: it was not scanned there).
+bool IsPitch(const RuleSet& rules, const Block& b, int8_t may) {
+  if (may < 0) return rules.widget_pitch.Matches(b.text);
+  return rules.widget_pitch.MatchesBare(b.text) || (may && rules.widget_pitch.MatchesUnscreened(b.text));
+}
+
 // Story prose, not a widget's sales pitch dressed as a sentence.
-bool IsStory(const RuleSet& rules, const Block& b) {
-  return ReadsAsStory(b.text, b.chars) && (b.chars > kMaxPitchChars || !rules.widget_pitch.Matches(b.text));
+bool IsStory(const RuleSet& rules, const Block& b, int8_t may_pitch) {
+  return ReadsAsStory(b.text, b.chars) && (b.chars > kMaxPitchChars || !IsPitch(rules, b, may_pitch));
 }
 
 // A block right before a run of calls to action that ends with a full stop
@@ -161,7 +172,7 @@ bool IsStory(const RuleSet& rules, const Block& b) {
 // sentences of story length, are the story's. (Text without spaces,
 // Chinese and Japanese, is not split into words here: such a block counts
 // as a pitch when `unspaced` says so, or when a pitch rule matches it.)
-bool ReadsAsPitch(const RuleSet& rules, const Block& b, bool unspaced = true) {
+bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool unspaced = true) {
   const std::string& t = b.text;
   // Words and sentences as CountSpaced counts them, plus the shortest
   // sentence, in one pass.
@@ -181,8 +192,8 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, bool unspaced = true) {
       }
     }
   }
-  if (spaces * 12 < b.chars) return unspaced || rules.widget_pitch.Matches(t);
-  return (sentences >= 2 && shortest <= 3) || rules.widget_pitch.Matches(t);
+  if (spaces * 12 < b.chars) return unspaced || IsPitch(rules, b, may_pitch);
+  return (sentences >= 2 && shortest <= 3) || IsPitch(rules, b, may_pitch);
 }
 
 // Widgets in reading order: a run of two or more call-to-action blocks
@@ -190,7 +201,7 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, bool unspaced = true) {
 // just before it (its headline and pitch) and just after it (its thank-you
 // and small print). Story prose bounds the run on both sides.
 void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta,
-                    size_t headline = size_t(-1)) {
+                    const std::vector<int8_t>& pitch, size_t headline = size_t(-1)) {
   std::vector<Block>& blocks = *blocks_ptr;
   // Only blocks still in play: kept ones and those the rules just dropped.
   std::vector<size_t> seq;
@@ -199,7 +210,7 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
   std::vector<int8_t> memo(blocks.size(), -1);  // story() of each block, once
   auto story = [&](size_t k) {
     // The headline bounds a run as story does, and is never taken.
-    if (memo[k] < 0) memo[k] = k == headline || IsStory(rules, blocks[k]);
+    if (memo[k] < 0) memo[k] = k == headline || IsStory(rules, blocks[k], pitch[k]);
     return memo[k] == 1;
   };
   size_t i = 0;
@@ -228,7 +239,7 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
       for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
                       (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
-                       (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]])));
+                       (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]], pitch[seq[first - 1]])));
            ++n)
         --first;
       // The tail is a widget's thank-you and small print ("Thank you!",
@@ -246,7 +257,7 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
       size_t end = last + 1;
       for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]) && !opens_story(end) &&
                       (!EndsWithFullStop(blocks[seq[end]].text) ||
-                       ReadsAsPitch(rules, blocks[seq[end]], /*unspaced=*/false));
+                       ReadsAsPitch(rules, blocks[seq[end]], pitch[seq[end]], /*unspaced=*/false));
            ++n)
         ++end;
       for (size_t j = first; j < end; ++j) {
@@ -266,7 +277,8 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
 // list under it: the following short lines that end like headlines, not
 // like sentences. (In markup the list's links usually settle it already;
 // in text there are no links left.)
-void DropLinkLists(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr) {
+void DropLinkLists(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr,
+                   const std::vector<int8_t>& pitch) {
   std::vector<Block>& blocks = *blocks_ptr;
   for (size_t k = 0; k < blocks.size(); ++k) {
     if (blocks[k].kept || blocks[k].stage != Stage::kFilter || blocks[k].chars > kMaxLineRuleChars) continue;
@@ -283,7 +295,7 @@ void DropLinkLists(const RuleSet& rules, bool explain, std::vector<Block>* block
       // A sentence, not a headline, ends the list. A headline reads like a
       // sentence but ends without a full stop; [widget-pitch] knows its shape.
       if (b.chars > kMaxListItemChars || b.text.empty() || EndsWithFullStop(b.text) || b.text.ends_with(':') ||
-          b.kind == BlockKind::kHeading || IsStory(rules, b))
+          b.kind == BlockKind::kHeading || IsStory(rules, b, pitch[j]))
         break;
       Drop(&b, explain, [&] { return "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\""; });
       ++taken;
@@ -440,7 +452,8 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     }
     look[k] = true;
   }
-  const std::vector<RuleHit> hits = MatchRules(rules, blocks, look);
+  std::vector<int8_t> pitch;
+  const std::vector<RuleHit> hits = MatchRules(rules, blocks, look, &pitch);
   for (size_t k = 0; k < blocks.size(); ++k) {
     Block& b = blocks[k];
     if (!look[k]) continue;
@@ -552,8 +565,8 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       if (dom.node(i).flags & kFormControl) expand(i, "form controls");
     }
 
-  DropLinkLists(rules, name_rules, &blocks);
-  DropWidgetRuns(rules, name_rules, &blocks, cta);
+  DropLinkLists(rules, name_rules, &blocks, pitch);
+  DropWidgetRuns(rules, name_rules, &blocks, cta, pitch);
 
   // Headings with no kept text under them before the next kept heading of
   // the same or a higher level. One backward pass: pending[L] says whether
@@ -644,7 +657,8 @@ bool ReadsAsStory(std::string_view text, int chars) {
 void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   std::vector<bool> cta(blocks.size(), false);
-  const std::vector<RuleHit> hits = MatchRules(rules, blocks, std::vector<bool>(blocks.size(), true));
+  std::vector<int8_t> pitch;
+  const std::vector<RuleHit> hits = MatchRules(rules, blocks, std::vector<bool>(blocks.size(), true), &pitch);
   for (size_t k = 0; k < blocks.size(); ++k) {
     if (hits[k] == RuleHit::kNone) continue;
     DropByRule(rules, name_rules, hits[k], &blocks[k]);
@@ -675,8 +689,8 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
       }
     }
   }
-  DropLinkLists(rules, name_rules, &blocks);
-  DropWidgetRuns(rules, name_rules, &blocks, cta, headline);
+  DropLinkLists(rules, name_rules, &blocks, pitch);
+  DropWidgetRuns(rules, name_rules, &blocks, cta, pitch, headline);
 }
 
 }  // namespace winnow

@@ -145,17 +145,17 @@ std::string PatternSet::AnywhereForm(const std::string& form) {
   return head + "(?:" + core + ")" + tail;
 }
 
-bool PatternSet::Compile(std::string* error, LiteralScreen* screen) {
+bool PatternSet::Compile(std::string* error, LiteralScreen* screen, bool short_literals) {
   if (!set_) return true;
   if (!set_->Compile()) {
     *error = "rule patterns do not compile together (too large?)";
     return false;
   }
-  if (screen && anchor_ == RE2::UNANCHORED) AddScreen(screen);
+  if (screen && anchor_ == RE2::UNANCHORED) AddScreen(screen, short_literals);
   return true;
 }
 
-void PatternSet::AddScreen(LiteralScreen* screen) {
+void PatternSet::AddScreen(LiteralScreen* screen, bool short_literals) {
   RE2::Options opts;
   opts.set_case_sensitive(false);
   opts.set_log_errors(false);
@@ -175,7 +175,8 @@ void PatternSet::AddScreen(LiteralScreen* screen) {
   std::vector<ShortAtom> short_atoms;
   std::string short_bytes;
   std::vector<int> bare;
-  if (!unfiltered.empty()) {
+  if (!short_literals) bare = unfiltered;
+  if (short_literals && !unfiltered.empty()) {
     short_filter = std::make_unique<re2::FilteredRE2>(1);
     for (int i : unfiltered) {
       int id;
@@ -211,17 +212,25 @@ void PatternSet::AddScreen(LiteralScreen* screen) {
     }
   }
   // A pattern with no literal at all matches or not whatever the screen
-  // finds: the set is read on every text, and better without the screen.
-  // So is one that white space alone (taken as found in every text) makes
-  // possible.
-  if (!bare.empty()) return;
+  // finds. One that starts with "^" ("^[^.!?]+$") is read on every text on
+  // its own, anchored, where RE2 stops as soon as it fails; with another
+  // kind, the set would be read on every text, and is better without the
+  // screen. So is a set that white space alone (taken as found in every
+  // text) makes possible.
+  auto bare_start = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
+  for (int i : bare) {
+    const std::string& form = forms_[size_t(i)];
+    if (!form.starts_with('^') || TopLevelAlternation(form) || bare_start->Add(form, nullptr) < 0) return;
+  }
+  if (bare.empty()) bare_start.reset();
+  else if (!bare_start->Compile()) return;
   if (short_filter) {
     std::vector<int> blank;
     for (size_t k = 0; k < short_atoms.size(); ++k)
       if (short_atoms[k].byte < 0) blank.push_back(int(k));
     std::vector<int> potential;
     if (!blank.empty()) short_filter->AllPotentials(blank, &potential);
-    if (!potential.empty()) return;
+    if (potential.size() > bare.size()) return;
   }
   const int first = screen->Add(atoms);
   if (first < 0) return;
@@ -240,6 +249,8 @@ void PatternSet::AddScreen(LiteralScreen* screen) {
   short_atoms_ = std::move(short_atoms);
   short_bytes_ = std::move(short_bytes);
   short_filter_ = std::move(short_filter);
+  bare_start_ = std::move(bare_start);
+  short_bare_count_ = short_literals ? bare.size() : 0;
 }
 
 bool PatternSet::Matches(std::string_view text) const {
@@ -250,7 +261,7 @@ bool PatternSet::Matches(std::string_view text) const {
 }
 
 bool PatternSet::Matches(std::string_view text, const ScreenHits& screened) const {
-  return MayMatch(screened) && MatchesUnscreened(text);
+  return MatchesBare(text) || (MayMatch(screened) && MatchesUnscreened(text));
 }
 
 bool PatternSet::MayMatch(const ScreenHits& screened) const {
@@ -291,7 +302,7 @@ bool PatternSet::MayMatch(const ScreenHits& screened) const {
   }
   if (!more) return false;
   short_filter_->AllPotentials(mine, &potential);
-  return !potential.empty();
+  return potential.size() > short_bare_count_;  // the bare ones are always among them
 }
 
 bool PatternSet::MatchesFrom(std::string_view text, size_t from) const {
@@ -436,15 +447,17 @@ bool RuleSet::Compile(std::string* error) {
     if (!ok) return false;
   }
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
-                        &list_header, &pointer_line, &whole_block, &line_kinds, &widget_pitch}) {
+                        &list_header, &pointer_line, &whole_block, &line_kinds}) {
     if (!s->Compile(error)) return false;
   }
-  // The two groups MatchRules reads every block with. (The anchored
-  // whole-block group stops within a few bytes on most blocks, and the
-  // pitch group reads only blocks next to a widget: a scan would cost
-  // them more than it saves.)
+  // The groups that search a block anywhere, which the filter scans every
+  // block for at once. (The anchored whole-block group stops within a few
+  // bytes on most blocks: a scan would cost it more than it saves.) The
+  // pitch group's patterns with only short literals ("?", a time's digits)
+  // start with "^": they are read anchored, not looked for.
   for (PatternSet* s : {&boilerplate_phrase, &open_lines})
     if (!s->Compile(error, &screen)) return false;
+  if (!widget_pitch.Compile(error, &screen, /*short_literals=*/false)) return false;
   screen.Build();
   return true;
 }

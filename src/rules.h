@@ -46,7 +46,9 @@ class PatternSet {
   // registered with it, and Matches reads with RE2 only the texts where the
   // screen finds what some pattern needs. Call screen->Build() after the
   // last set that uses it is compiled; the screen must outlive the set.
-  bool Compile(std::string* error, LiteralScreen* screen = nullptr);
+  // With `short_literals` false, patterns whose literals are all short are
+  // taken as having none (see the members below).
+  bool Compile(std::string* error, LiteralScreen* screen = nullptr, bool short_literals = true);
   // Index of the first matching pattern, or -1.
   int Match(std::string_view text) const;
   // Whether any pattern matches. Cheaper than Match: RE2 stops at the
@@ -55,10 +57,12 @@ class PatternSet {
   // The same, given what the set's screen found in `text` (Scan), so that
   // sets sharing a screen scan a text once.
   bool Matches(std::string_view text, const ScreenHits& screened) const;
-  // In two steps, for a caller that reads many texts with one set after
-  // another: whether the screen lets the text through (always, for a set
-  // without a screen), and then, only if so, whether a pattern matches.
-  // Matches(text, s) == MayMatch(s) && MatchesUnscreened(text).
+  // In steps, for a caller that reads many texts with one set after
+  // another: whether a pattern without literals matches, whether the
+  // screen lets the text through for the others (always, for a set without
+  // a screen), and then, only if so, whether a pattern matches.
+  // Matches(text, s) == MatchesBare(text) || (MayMatch(s) && MatchesUnscreened(text)).
+  bool MatchesBare(std::string_view text) const { return bare_start_ && bare_start_->Match(text, nullptr); }
   bool MayMatch(const ScreenHits& screened) const;
   bool MatchesUnscreened(std::string_view text) const { return set_ && set_->Match(text, nullptr); }
   // Whether a pattern numbered `from` or above matches.
@@ -79,7 +83,7 @@ class PatternSet {
   size_t size() const { return patterns_.size(); }
 
  private:
-  void AddScreen(LiteralScreen* screen);
+  void AddScreen(LiteralScreen* screen, bool short_literals);
 
   RE2::Anchor anchor_;
   bool compiled_;
@@ -90,8 +94,10 @@ class PatternSet {
   // and which of them suffice alone (sufficient_). A pattern whose literals
   // are all shorter than atoms ("\s[>›]\s" in a breadcrumb) is let through
   // when its short literals are in the text (short_atoms_, searched for as
-  // they are, and short_filter_ asked). A set with a pattern that has no
-  // literal at all ("^[^.!?]+$") is not screened.
+  // they are, and short_filter_ asked). The patterns with no literal at all
+  // ("^[^.!?]+$") are matched on every text, as a set of their own,
+  // anchored (a set with one that does not start with "^" is not
+  // screened).
   const LiteralScreen* screen_ = nullptr;
   int first_atom_ = 0;
   int atom_count_ = 0;
@@ -105,6 +111,8 @@ class PatternSet {
   };
   std::vector<ShortAtom> short_atoms_;  // short_filter_'s atoms
   std::string short_bytes_;             // their rarest bytes, each once
+  std::unique_ptr<RE2::Set> bare_start_;
+  size_t short_bare_count_ = 0;  // short_filter_'s patterns without atoms (in bare_start_)
 
   std::vector<std::string> patterns_;
   std::vector<std::string> origins_;  // "file:line"
@@ -150,8 +158,8 @@ struct RuleSet {
   // group held them: RE2 built states for 255 M instructions on a first
   // pass over the text corpus, 25% of text mode's work on 1 MB.
   PatternSet open_lines;
-  // The atoms of boilerplate_phrase and open_lines (see screen.h): the
-  // filter scans a block once for both.
+  // The atoms of boilerplate_phrase, open_lines and widget_pitch (see
+  // screen.h): the filter scans a block once for all three.
   LiteralScreen screen;
 
   // Whether the whole text is one of pointer_line's or boilerplate_line's

@@ -61,7 +61,8 @@ TEST(Screen, FindsAtomsAndOnlyThose) {
 }
 
 // Every line of the text corpus, as written and upper-cased, is matched by
-// the screened groups exactly as by plain RE2 sets.
+// the screened groups exactly as by plain RE2 sets (widget_pitch also has
+// patterns without literals, matched apart).
 TEST(Screen, ScreenedGroupsAgreeWithPlainRe2OnTheCorpus) {
   std::string err;
   auto all = LoadRules(true, {}, &err);
@@ -69,23 +70,27 @@ TEST(Screen, ScreenedGroupsAgreeWithPlainRe2OnTheCorpus) {
   const RuleSet& rules = all->global();
   auto phrase = Plain(rules.boilerplate_phrase);
   auto open = Plain(rules.open_lines);
-  int lines = 0, phrase_hits = 0, open_hits = 0;
+  auto pitch = Plain(rules.widget_pitch);
+  int lines = 0, phrase_hits = 0, open_hits = 0, pitch_hits = 0;
   for (const auto& e : fs::directory_iterator(fs::path(WINNOW_SOURCE_DIR) / "corpus" / "text")) {
     std::ifstream in(e.path());
     for (std::string line; std::getline(in, line);) {
       for (const std::string& text : {line, Upper(line)}) {
-        const bool p = phrase->Match(text, nullptr), o = open->Match(text, nullptr);
+        const bool p = phrase->Match(text, nullptr), o = open->Match(text, nullptr), w = pitch->Match(text, nullptr);
         ASSERT_EQ(rules.boilerplate_phrase.Matches(text), p) << text;
         ASSERT_EQ(rules.open_lines.Matches(text), o) << text;
+        ASSERT_EQ(rules.widget_pitch.Matches(text), w) << text;
         ++lines;
         phrase_hits += p;
         open_hits += o;
+        pitch_hits += w;
       }
     }
   }
   EXPECT_GT(lines, 5000);
   EXPECT_GT(phrase_hits, 200);  // the agreement is not only on misses
   EXPECT_GT(open_hits, 20);
+  EXPECT_GT(pitch_hits, 100);
 }
 
 // Letters that case-insensitive RE2 takes for others: the screen must let
