@@ -155,6 +155,9 @@ bool PatternSet::Compile(std::string* error, LiteralScreen* screen, bool short_l
   return true;
 }
 
+// Atoms this short or shorter may be assumed found (see AddScreen).
+constexpr size_t kAssumedAtomBytes = 10;
+
 void PatternSet::AddScreen(LiteralScreen* screen, bool short_literals) {
   RE2::Options opts;
   opts.set_case_sensitive(false);
@@ -232,17 +235,53 @@ void PatternSet::AddScreen(LiteralScreen* screen, bool short_literals) {
     if (!blank.empty()) short_filter->AllPotentials(blank, &potential);
     if (potential.size() > bare.size()) return;
   }
-  const int first = screen->Add(atoms);
-  if (first < 0) return;
-  std::vector<bool> sufficient(atoms.size());
+  // Short atoms that make no pattern possible alone (" at the ", "s de
+  // la ": parts of longer phrases) are in most texts: the screen would
+  // find them again and again. They are taken as found instead, which can
+  // only let more texts through; unless they then make a pattern possible
+  // by themselves.
+  std::vector<int> candidates;
   std::vector<int> potential;
   for (size_t a = 0; a < atoms.size(); ++a) {
+    if (atoms[a].size() > kAssumedAtomBytes) continue;
     filter->AllPotentials({int(a)}, &potential);
-    sufficient[a] = potential.size() > unfiltered.size();
+    if (potential.size() == unfiltered.size()) candidates.push_back(int(a));
+  }
+  // Shortest first (the most common), each only if the ones taken so far
+  // and it still make no pattern possible together.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](int x, int y) { return atoms[size_t(x)].size() < atoms[size_t(y)].size(); });
+  std::vector<int> assumed;
+  for (int a : candidates) {
+    assumed.push_back(a);
+    filter->AllPotentials(assumed, &potential);
+    if (potential.size() > unfiltered.size()) assumed.pop_back();
+  }
+  // The rest are looked for; sufficient: found with the assumed ones, an
+  // atom makes a pattern possible.
+  std::vector<std::string> looked_for;
+  std::vector<int> looked_index;
+  std::vector<bool> is_assumed(atoms.size(), false);
+  for (int a : assumed) is_assumed[size_t(a)] = true;
+  for (size_t a = 0; a < atoms.size(); ++a)
+    if (!is_assumed[a]) {
+      looked_for.push_back(atoms[a]);
+      looked_index.push_back(int(a));
+    }
+  const int first = screen->Add(looked_for);
+  if (first < 0) return;
+  std::vector<bool> sufficient(looked_for.size());
+  for (size_t k = 0; k < looked_for.size(); ++k) {
+    std::vector<int> with = assumed;
+    with.push_back(looked_index[k]);
+    filter->AllPotentials(with, &potential);
+    sufficient[k] = potential.size() > unfiltered.size();
   }
   screen_ = screen;
   first_atom_ = first;
-  atom_count_ = int(atoms.size());
+  atom_count_ = int(looked_for.size());
+  atom_index_ = std::move(looked_index);
+  assumed_ = std::move(assumed);
   filter_ = std::move(filter);
   unfiltered_count_ = unfiltered.size();
   sufficient_ = std::move(sufficient);
@@ -272,10 +311,11 @@ bool PatternSet::MayMatch(const ScreenHits& screened) const {
   mine.clear();
   for (int h : screened.atoms) {
     if (h < first_atom_ || h >= first_atom_ + atom_count_) continue;
-    mine.push_back(h - first_atom_);
-    if (sufficient_[size_t(mine.back())]) return true;
+    if (sufficient_[size_t(h - first_atom_)]) return true;
+    mine.push_back(atom_index_[size_t(h - first_atom_)]);
   }
   if (mine.size() >= 2) {
+    mine.insert(mine.end(), assumed_.begin(), assumed_.end());
     filter_->AllPotentials(mine, &potential);
     if (potential.size() > unfiltered_count_) return true;
   }

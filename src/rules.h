@@ -103,7 +103,9 @@ class PatternSet {
   int atom_count_ = 0;
   std::unique_ptr<re2::FilteredRE2> filter_;
   size_t unfiltered_count_ = 0;
-  std::vector<bool> sufficient_;
+  std::vector<bool> sufficient_;  // by screen atom (first_atom_ + k)
+  std::vector<int> atom_index_;   // screen atom k -> filter_'s atom
+  std::vector<int> assumed_;      // filter_'s atoms taken as found
   std::unique_ptr<re2::FilteredRE2> short_filter_;  // the patterns unfiltered_count_ counts
   struct ShortAtom {
     std::string text;  // folded

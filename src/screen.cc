@@ -114,7 +114,7 @@ int Commonness(const char* w, int width) {
     auto* t = new Tables;
     for (int c = 0x80; c < 0x100; ++c) t->byte[c] = (c & 0xC0) == 0x80 ? 1 : 3;
     for (const char* c = "etaoinsrhldcu"; *c; ++c) t->byte[uint8_t(*c)] = 2;
-    t->byte[uint8_t(' ')] = 6;
+    t->byte[uint8_t(' ')] = 20;
     for (const char* p : {"th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "ed",
                           "is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "ou", "le", "ve", "de", "ch",
                           "ie", "ei", "la", "qu", "co", "ra"})
