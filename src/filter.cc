@@ -96,7 +96,9 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   for (size_t k = 0; k < n; ++k) {
     if (!wanted(k, kMaxLineRuleChars)) continue;
     Block& b = blocks[k];
-    const int kind = hit[k] == RuleHit::kLine ? rules.line_kinds.Match(b.text) : -1;
+    // Most such lines are neither: a pass that stops at the first match
+    // and collects nothing says so; the kind is asked only of the others.
+    const int kind = hit[k] == RuleHit::kLine && rules.line_kinds.Matches(b.text) ? rules.line_kinds.Match(b.text) : -1;
     b.list_header = kind >= 0 && kind < headers;
     if (b.list_header) hit[k] = RuleHit::kListHeader;
     else if (kind >= 0) hit[k] = RuleHit::kPointer;
