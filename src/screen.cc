@@ -153,6 +153,22 @@ int LiteralScreen::Add(const std::vector<std::string>& atoms) {
 
 constexpr int kAmongWeight = 4;
 
+// How often story text holds a window (tools/gen_ngrams.py), as a cost:
+// eight times its count's number of bits (0 for windows text seldom holds).
+int TextFrequency(uint32_t key) {
+  struct Window {
+    uint32_t key;
+    int count;
+  };
+  static const Window kCommon[] = {
+#include "common_ngrams.inc"
+  };
+  const auto* end = std::end(kCommon);
+  const auto* it = std::lower_bound(std::begin(kCommon), end, key,
+                                    [](const Window& w, uint32_t k) { return w.key < k; });
+  return it != end && it->key == key ? 8 * std::bit_width(unsigned(it->count)) : 0;
+}
+
 void LiteralScreen::Build() {
   index_.clear();
   bits_.assign((size_t(1) << kBits) / 64, 0);
@@ -168,7 +184,7 @@ void LiteralScreen::Build() {
   auto cost = [&](const char* w) {
     const uint32_t key = Load<uint32_t>(w);
     auto it = used.find(key);
-    return Commonness(w, 4) + kAmongWeight * among[key] + (it == used.end() ? 0 : 4 * it->second);
+    return Commonness(w, 4) + TextFrequency(key) + kAmongWeight * among[key] + (it == used.end() ? 0 : 4 * it->second);
   };
   for (size_t a = 0; a < length_.size(); ++a) {
     const char* s = pool_.data() + begin_[a];
