@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -270,13 +271,11 @@ void PatternSet::AddScreen(LiteralScreen* screen, bool short_literals) {
     }
   const int first = screen->Add(looked_for);
   if (first < 0) return;
-  std::vector<bool> sufficient(looked_for.size());
-  for (size_t k = 0; k < looked_for.size(); ++k) {
-    std::vector<int> with = assumed;
-    with.push_back(looked_index[k]);
-    filter->AllPotentials(with, &potential);
-    sufficient[k] = potential.size() > unfiltered.size();
-  }
+  // Whether each suffices is asked of the filter the first time a text
+  // holds it (at start-up, asking for all of them was a fifth of
+  // compiling the rules).
+  auto sufficient = std::make_unique<std::atomic<int8_t>[]>(looked_for.size());
+  for (size_t k = 0; k < looked_for.size(); ++k) sufficient[k].store(-1, std::memory_order_relaxed);
   screen_ = screen;
   first_atom_ = first;
   atom_count_ = int(looked_for.size());
@@ -311,8 +310,18 @@ bool PatternSet::MayMatch(const ScreenHits& screened) const {
   mine.clear();
   for (int h : screened.atoms) {
     if (h < first_atom_ || h >= first_atom_ + atom_count_) continue;
-    if (sufficient_[size_t(h - first_atom_)]) return true;
-    mine.push_back(atom_index_[size_t(h - first_atom_)]);
+    const size_t k = size_t(h - first_atom_);
+    int8_t sufficient = sufficient_[k].load(std::memory_order_relaxed);
+    if (sufficient < 0) {  // computed once; threads that race compute the same
+      thread_local std::vector<int> alone;
+      alone.assign(assumed_.begin(), assumed_.end());
+      alone.push_back(atom_index_[k]);
+      filter_->AllPotentials(alone, &potential);
+      sufficient = potential.size() > unfiltered_count_;
+      sufficient_[k].store(sufficient, std::memory_order_relaxed);
+    }
+    if (sufficient) return true;
+    mine.push_back(atom_index_[k]);
   }
   if (mine.size() >= 2) {
     mine.insert(mine.end(), assumed_.begin(), assumed_.end());

@@ -16,6 +16,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -103,7 +104,9 @@ class PatternSet {
   int atom_count_ = 0;
   std::unique_ptr<re2::FilteredRE2> filter_;
   size_t unfiltered_count_ = 0;
-  std::vector<bool> sufficient_;  // by screen atom (first_atom_ + k)
+  // By screen atom (first_atom_ + k), found with the assumed ones: -1
+  // until first asked.
+  std::unique_ptr<std::atomic<int8_t>[]> sufficient_;
   std::vector<int> atom_index_;   // screen atom k -> filter_'s atom
   std::vector<int> assumed_;      // filter_'s atoms taken as found
   std::unique_ptr<re2::FilteredRE2> short_filter_;  // the patterns unfiltered_count_ counts
