@@ -1,7 +1,8 @@
 // A literal screen in front of RE2. RE2's DFA reads a text at about four
 // nanoseconds a byte for each set of patterns, however small the set, and
 // text mode read every block with two unanchored sets (boilerplate_phrase,
-// open_lines): two thirds of its time, although most blocks match neither.
+// open_lines; widget_pitch reads many too): two thirds of its time,
+// although most blocks match none of them.
 // Almost every pattern needs some literal words ("newsletter", "all rights
 // reserved"): RE2's FilteredRE2 names them ("atoms") and says which
 // patterns a text could match given the atoms it holds. The screen finds
@@ -53,6 +54,8 @@ class LiteralScreen {
   // Call once, after the last Add.
   void Build();
 
+  // Folds `text` into out->folded and lists in out->atoms the registered
+  // atoms it holds.
   void Scan(std::string_view text, ScreenHits* out) const;
 
  private:
