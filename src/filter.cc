@@ -106,19 +106,22 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   // The screen says which of the rest the open-line and phrase groups may
   // match; then each group reads those.
   std::vector<uint8_t> may(n, 0);  // 1: open_lines may match, 2: boilerplate_phrase may
+  std::vector<bool> scanned(n, false);
   pitch->assign(n, -1);
   ScreenHits screened;
   for (size_t k = 0; k < n; ++k) {
     if (hit[k] != RuleHit::kNone || !wanted(k, kMaxPhraseBlockChars)) continue;
+    scanned[k] = true;
     rules.screen.Scan(blocks[k].text, &screened);
     if (blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MayMatch(screened)) may[k] |= 1;
     if (rules.boilerplate_phrase.MayMatch(screened)) may[k] |= 2;
     (*pitch)[k] = rules.widget_pitch.MayMatch(screened);
   }
   for (size_t k = 0; k < n; ++k)
-    if ((may[k] & 1) && rules.open_lines.MatchesUnscreened(blocks[k].text)) hit[k] = RuleHit::kOpenLine;
+    if (scanned[k] && blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MatchesGiven(blocks[k].text, may[k] & 1))
+      hit[k] = RuleHit::kOpenLine;
   for (size_t k = 0; k < n; ++k)
-    if ((may[k] & 2) && hit[k] == RuleHit::kNone && rules.boilerplate_phrase.MatchesUnscreened(blocks[k].text))
+    if (scanned[k] && hit[k] == RuleHit::kNone && rules.boilerplate_phrase.MatchesGiven(blocks[k].text, may[k] & 2))
       hit[k] = RuleHit::kPhrase;
   return hit;
 }
@@ -157,8 +160,7 @@ bool EndsLikeSentence(std::string_view t) {
 // Whether widget_pitch matches the block; `may` is what the screen said of
 // it in MatchRules (-1: it was not scanned there).
 bool IsPitch(const RuleSet& rules, const Block& b, int8_t may) {
-  if (may < 0) return rules.widget_pitch.Matches(b.text);
-  return rules.widget_pitch.MatchesBare(b.text) || (may && rules.widget_pitch.MatchesUnscreened(b.text));
+  return may < 0 ? rules.widget_pitch.Matches(b.text) : rules.widget_pitch.MatchesGiven(b.text, may);
 }
 
 // Story prose, not a widget's sales pitch dressed as a sentence.

@@ -299,7 +299,7 @@ bool PatternSet::Matches(std::string_view text) const {
 }
 
 bool PatternSet::Matches(std::string_view text, const ScreenHits& screened) const {
-  return MatchesBare(text) || (MayMatch(screened) && MatchesUnscreened(text));
+  return MatchesGiven(text, MayMatch(screened));
 }
 
 bool PatternSet::MayMatch(const ScreenHits& screened) const {

@@ -58,14 +58,15 @@ class PatternSet {
   // The same, given what the set's screen found in `text` (Scan), so that
   // sets sharing a screen scan a text once.
   bool Matches(std::string_view text, const ScreenHits& screened) const;
-  // In steps, for a caller that reads many texts with one set after
-  // another: whether a pattern without literals matches, whether the
-  // screen lets the text through for the others (always, for a set without
-  // a screen), and then, only if so, whether a pattern matches.
-  // Matches(text, s) == MatchesBare(text) || (MayMatch(s) && MatchesUnscreened(text)).
-  bool MatchesBare(std::string_view text) const { return bare_start_ && bare_start_->Match(text, nullptr); }
+  // In two steps, for a caller that reads many texts with one set after
+  // another: whether the screen lets the text through for the patterns
+  // with literals (always, for a set without a screen), and later, given
+  // that answer, whether a pattern matches.
+  // Matches(text, s) == MatchesGiven(text, MayMatch(s)).
   bool MayMatch(const ScreenHits& screened) const;
-  bool MatchesUnscreened(std::string_view text) const { return set_ && set_->Match(text, nullptr); }
+  bool MatchesGiven(std::string_view text, bool may_match) const {
+    return (bare_start_ && bare_start_->Match(text, nullptr)) || (may_match && set_ && set_->Match(text, nullptr));
+  }
   // Whether a pattern numbered `from` or above matches.
   bool MatchesFrom(std::string_view text, size_t from) const;
   // A pattern as a set anchored at both ends reads it (see Add), and whether

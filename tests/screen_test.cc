@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "rules.h"
+#include "winnow/winnow.h"
 
 namespace winnow {
 namespace {
@@ -106,6 +107,24 @@ TEST(Screen, LettersRe2FoldsTogether) {
     EXPECT_EQ(rules.boilerplate_phrase.Matches(text), plain->Match(text, nullptr)) << text;
   }
   EXPECT_TRUE(rules.boilerplate_phrase.Matches("new\xC5\xBFletter signup"));
+}
+
+// A user's phrase pattern with no literal at all, anchored at the start, is
+// read on every block beside the screened ones: text mode drops the block.
+TEST(Screen, PatternWithoutLiteralsStillDropsItsBlock) {
+  fs::path dir = fs::temp_directory_path() / "winnow_screen_bare_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "mine.rules") << "[boilerplate-phrase]\n^[^a]{5,7}$\n";
+  Config config;
+  config.rule_dirs = {dir.string()};
+  std::string err;
+  auto ex = Extractor::Create(config, &err);
+  ASSERT_TRUE(ex) << err;
+  const std::string story = "The council approved the new budget on Tuesday after a long debate.";
+  Result r = ex->ExtractText(story + "\n\n1234567\n\n" + story + "\n");
+  EXPECT_EQ(r.text.find("1234567"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("council"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace
