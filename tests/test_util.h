@@ -17,11 +17,14 @@ namespace winnow::testing {
 // One extractor with the built-in rules, built once for a whole test
 // binary (compiling the rules is the slow part).
 inline const Extractor& SharedExtractor() {
-  static std::unique_ptr<Extractor> ex = [] {
+  // Never destroyed: oneTBB's worker threads outlive main and have read
+  // it, and TSan, which cannot see TBB's hand-overs (libtbb is not
+  // instrumented), reported freeing it at exit as a race.
+  static const Extractor* ex = [] {
     std::string err;
     auto e = Extractor::Create(Config{}, &err);
     if (!e) ADD_FAILURE() << err;
-    return e;
+    return e.release();
   }();
   return *ex;
 }
