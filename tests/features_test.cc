@@ -8,7 +8,11 @@
 #include <fstream>
 #include <string>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include "filter.h"
+#include "render.h"
 #include "text_util.h"
 #include "winnow/winnow.h"
 
@@ -159,6 +163,31 @@ TEST(TextMode, OutputIsNfcLineByLine) {
   Result r = ex->ExtractText(text);
   EXPECT_EQ(r.text, story + "\n\nLe caf\xC3\xA9 du port ouvrira au printemps prochain, a dit la mairie.\n\n" + story +
                         " Cr\xC3\xA8me.\n");
+}
+
+// NormalizeNfc looks for bytes of U+0300 and above sixteen at a time: at
+// every position and line layout it must give what ICU gives for the whole
+// text (texts of decomposed and composed letters, CJK, line breaks).
+TEST(Render, NormalizeNfcAgreesWithIcuOnTheWholeText) {
+  const char* const kPieces[] = {"a", " ", "\n", "e\xCC\x81", "\xC3\xA9", "\xE4\xB8\xAD", "o\xCC\x88", "x.", "\xCC\x81"};
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  ASSERT_TRUE(U_SUCCESS(err));
+  uint32_t seed = 777;
+  for (int round = 0; round < 3000; ++round) {
+    std::string t;
+    const int pieces = round % 70;
+    for (int k = 0; k < pieces; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly ASCII, so that the rare letters fall at every offset.
+      const uint32_t pick = (seed >> 16) % 40;
+      t += kPieces[pick < 9 ? pick : pick % 3];
+    }
+    std::string want;
+    nfc->normalize(icu::UnicodeString::fromUTF8(t), err).toUTF8String(want);
+    ASSERT_TRUE(U_SUCCESS(err));
+    EXPECT_EQ(NormalizeNfc(t), want) << "round " << round;
+  }
 }
 
 // CountSpaced reads sixteen bytes at a time on x86: it must count as the
