@@ -108,8 +108,9 @@ void RecordBlocks(std::vector<Block>& blocks, const Dom* dom, const std::string&
     rec.chars = b.chars;
     rec.link_chars = b.link_chars;
     // Text mode keeps raw only where it differs from the collapsed text.
-    rec.raw = dom || !b.raw.empty() ? std::move(b.raw) : b.text;
-    rec.text = std::move(b.text);
+    if (dom || !b.raw.empty()) rec.raw = std::move(b.raw);
+    else rec.raw.assign(b.text);
+    rec.text.assign(b.text);
     r->blocks.push_back(std::move(rec));
   }
 }
@@ -186,7 +187,8 @@ Result Extractor::Extract(const Input& input) const {
     // Text mode: split -> filter -> render, with the same phrase rules.
     r.url = std::string(input.url);
     const RuleSet& rules = impl_->rules->ForUrl(r.url);
-    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules, limits.max_blocks, &r.truncated);
+    Arena texts;  // the blocks' texts: declared first, it outlives them
+    std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules, limits.max_blocks, &r.truncated, &texts);
     if (out_of_time()) return r;
     FilterTextBlocks(rules, input.explain, &blocks);
     if (out_of_time()) return r;

@@ -177,7 +177,7 @@ bool IsStory(const RuleSet& rules, const Block& b, int8_t may_pitch) {
 // Chinese and Japanese, is not split into words here: such a block counts
 // as a pitch when `unspaced` says so, or when a pitch rule matches it.)
 bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool unspaced = true) {
-  const std::string& t = b.text;
+  const std::string_view t = b.text;
   // Words and sentences as CountSpaced counts them, plus the shortest
   // sentence, in one pass.
   int spaces = 0, sentences = 0, words = 0, shortest = 1 << 30;

@@ -82,7 +82,7 @@ std::string RenderText(const std::vector<Block>& blocks) {
   for (const Block& b : blocks) {
     if (!b.kept) continue;
     if (!first) out += (b.group >= 0 && b.group == prev_group) ? "\n" : "\n\n";
-    out += b.raw.empty() ? b.text : b.raw;
+    out += b.raw.empty() ? std::string_view(b.text) : std::string_view(b.raw);
     prev_group = b.group;
     first = false;
   }
@@ -100,13 +100,13 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
     const bool same_group = b.group >= 0 && b.group == prev_group;
     if (!first) out += same_group ? "\n" : "\n\n";
     if (!same_group) header_row_done = false;
-    const std::string& inline_text = b.md.empty() ? (b.raw.empty() ? b.text : b.raw) : b.md;
+    const std::string_view inline_text = b.md.empty() ? (b.raw.empty() ? std::string_view(b.text) : b.raw) : b.md;
     switch (b.kind) {
       case BlockKind::kHeading:
-        out += std::string(std::clamp(b.heading_level, 1, 6), '#') + " " + inline_text;
+        out.append(size_t(std::clamp(b.heading_level, 1, 6)), '#').append(" ").append(inline_text);
         break;
       case BlockKind::kListItem:
-        out += "- " + inline_text;
+        out.append("- ").append(inline_text);
         break;
       case BlockKind::kTableRow: {
         std::string row = "| ";
@@ -130,10 +130,10 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
         break;
       }
       case BlockKind::kPre:
-        out += "```\n" + b.text + "\n```";
+        out.append("```\n").append(b.text).append("\n```");
         break;
       case BlockKind::kQuote:
-        out += "> " + inline_text;
+        out.append("> ").append(inline_text);
         break;
       default:
         out += inline_text;

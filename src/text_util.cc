@@ -51,34 +51,6 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
   return false;
 }
 
-void AppendCollapsed(std::string_view in, std::string* out, bool* pending_space) {
-  // ASCII is decided inline; only bytes from 0x80 need IsSpaceAt's look at
-  // the Unicode spaces.
-  auto space_at = [&](size_t i, size_t* len) {
-    const unsigned char c = in[i];
-    if (c < 0x80) {
-      *len = 1;
-      return c <= 0x20 || c == 0x7F;
-    }
-    return IsSpaceAt(in, i, len);
-  };
-  size_t i = 0;
-  while (i < in.size()) {
-    size_t len;
-    if (space_at(i, &len)) {
-      *pending_space = true;
-      i += len;
-      continue;
-    }
-    size_t j = i;
-    while (j < in.size() && !space_at(j, &len)) j += len;
-    if (*pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
-    *pending_space = false;
-    out->append(in.data() + i, j - i);
-    i = j;
-  }
-}
-
 std::string CollapseSpace(std::string_view in) {
   std::string out;
   out.reserve(in.size());

@@ -20,8 +20,36 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len);
 
 // Appends `in` to *out with every run of white space turned into one space.
 // `*pending_space` carries a space across calls so that inline pieces of one
-// block join correctly; leading space is never written.
-void AppendCollapsed(std::string_view in, std::string* out, bool* pending_space);
+// block join correctly; leading space is never written. (A template: block
+// texts are strings of their own allocator, see blocks.h.)
+template <typename String>
+void AppendCollapsed(std::string_view in, String* out, bool* pending_space) {
+  // ASCII is decided inline; only bytes from 0x80 need IsSpaceAt's look at
+  // the Unicode spaces.
+  auto space_at = [&](size_t i, size_t* len) {
+    const unsigned char c = in[i];
+    if (c < 0x80) {
+      *len = 1;
+      return c <= 0x20 || c == 0x7F;
+    }
+    return IsSpaceAt(in, i, len);
+  };
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t len;
+    if (space_at(i, &len)) {
+      *pending_space = true;
+      i += len;
+      continue;
+    }
+    size_t j = i;
+    while (j < in.size() && !space_at(j, &len)) j += len;
+    if (*pending_space && !out->empty() && out->back() != '\n') out->push_back(' ');
+    *pending_space = false;
+    out->append(in.data() + i, j - i);
+    i = j;
+  }
+}
 
 // Collapses white space runs to one space and trims both ends.
 std::string CollapseSpace(std::string_view in);
