@@ -71,7 +71,17 @@ constexpr int kMaxHeadlineZoneChars = 600;
 constexpr int kRecoverLevels = 12;
 
 // Which phrase rule, if any, drops a block.
-enum class RuleHit : uint8_t { kNone, kListHeader, kPointer, kLine, kOpenLine, kPhrase };
+enum class RuleHit : uint8_t { kNone, kListHeader, kPointer, kFurniture, kLine, kOpenLine, kPhrase };
+
+// Whether a rule's hit is a call to action, which gathers a widget around
+// it: pointers to other stories and page furniture are not.
+bool IsCallToAction(RuleHit h) { return h != RuleHit::kNone && h != RuleHit::kPointer && h != RuleHit::kFurniture; }
+
+// What a rule's hit makes of a block in a widget run (DropWidgetRuns).
+enum class RunRole : uint8_t { kNone, kCallToAction, kFurniture };
+RunRole RoleOf(RuleHit h) {
+  return h == RuleHit::kFurniture ? RunRole::kFurniture : IsCallToAction(h) ? RunRole::kCallToAction : RunRole::kNone;
+}
 
 // The phrase rules on the blocks where `look` is set: a block is a
 // boilerplate line (whole_block, then open_lines) or carries call-to-action
@@ -93,6 +103,7 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   for (size_t k = 0; k < n; ++k)
     if (wanted(k, kMaxLineRuleChars) && rules.whole_block.Matches(blocks[k].text)) hit[k] = RuleHit::kLine;
   const int headers = int(rules.list_header.size());
+  const int pointers = headers + int(rules.pointer_line.size());
   for (size_t k = 0; k < n; ++k) {
     if (!wanted(k, kMaxLineRuleChars)) continue;
     Block& b = blocks[k];
@@ -101,7 +112,7 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
     const int kind = hit[k] == RuleHit::kLine && rules.line_kinds.Matches(b.text) ? rules.line_kinds.Match(b.text) : -1;
     b.list_header = kind >= 0 && kind < headers;
     if (b.list_header) hit[k] = RuleHit::kListHeader;
-    else if (kind >= 0) hit[k] = RuleHit::kPointer;
+    else if (kind >= 0) hit[k] = kind < pointers ? RuleHit::kPointer : RuleHit::kFurniture;
   }
   // The screen says which of the rest the open-line and phrase groups may
   // match; then each group reads those.
@@ -140,6 +151,7 @@ void DropByRule(const RuleSet& rules, bool name_rules, RuleHit hit, Block* b) {
       case RuleHit::kLine: why = "boilerplate line"; set = &rules.whole_block; break;
       case RuleHit::kListHeader: why = "heading of a link list"; set = &rules.whole_block; break;
       case RuleHit::kPointer: why = "pointer to another story"; set = &rules.pointer_line; break;
+      case RuleHit::kFurniture: why = "page furniture"; set = &rules.furniture_line; break;
       case RuleHit::kOpenLine: why = "boilerplate line"; set = &rules.open_lines; break;
       case RuleHit::kPhrase: why = "boilerplate phrase"; set = &rules.boilerplate_phrase; break;
     }
@@ -203,14 +215,21 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool u
 // Widgets in reading order: a run of two or more call-to-action blocks
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
-// and small print). Story prose bounds the run on both sides.
-void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr, const std::vector<bool>& cta,
-                    const std::vector<int8_t>& pitch, size_t headline = size_t(-1)) {
+// and small print). Story prose bounds the run on both sides. Page
+// furniture (a photo credit, tags, a date) joins a run, but a run of
+// furniture alone is no widget (two date lines under a headline), and a run
+// that starts with furniture has no lead: above a byline or a date line is
+// the article's headline, not a widget's.
+void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr,
+                    const std::vector<RunRole>& role, const std::vector<int8_t>& pitch,
+                    size_t headline = size_t(-1)) {
   std::vector<Block>& blocks = *blocks_ptr;
-  // Only blocks still in play: kept ones and those the rules just dropped.
+  auto cta = [&](size_t k) { return role[k] == RunRole::kCallToAction; };
+  // Only blocks still in play: kept ones and those the rules just dropped
+  // as calls to action or furniture.
   std::vector<size_t> seq;
   for (size_t k = 0; k < blocks.size(); ++k)
-    if (blocks[k].kept || cta[k]) seq.push_back(k);
+    if (blocks[k].kept || role[k] != RunRole::kNone) seq.push_back(k);
   std::vector<int8_t> memo(blocks.size(), -1);  // story() of each block, once
   auto story = [&](size_t k) {
     // The headline bounds a run as story does, and is never taken.
@@ -219,20 +238,22 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
   };
   size_t i = 0;
   while (i < seq.size()) {
-    if (!cta[seq[i]]) { ++i; continue; }
-    // Grow the run: the next call-to-action within kWidgetGap blocks joins
-    // when nothing between reads as story.
+    if (role[seq[i]] == RunRole::kNone) { ++i; continue; }
+    // Grow the run: the next call-to-action or furniture block within
+    // kWidgetGap blocks joins when nothing between reads as story.
     size_t last = i;
     int count = 1;
+    bool calls = cta(seq[i]);
     for (size_t j = i + 1; j < seq.size() && j <= last + kWidgetGap + 1; ++j) {
-      if (!cta[seq[j]]) {
+      if (role[seq[j]] == RunRole::kNone) {
         if (story(seq[j])) break;
         continue;
       }
       last = j;
       ++count;
+      calls |= cta(seq[j]);
     }
-    if (count >= 2) {
+    if (count >= 2 && calls) {
       // The lead is the widget's headline and pitch. A quotation is cited
       // content (an embedded post, a pull quote), never a pitch: it stops
       // the lead. Only the block right before the run (the pitch) may end
@@ -240,7 +261,8 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
       // date, and a short paragraph that ends like a sentence is the story's
       // ("Betroffen sind vor allem Verwaltung und Produktion. ...").
       size_t first = i;
-      for (int n = 0; n < kWidgetLead && first > 0 && !cta[seq[first - 1]] && !story(seq[first - 1]) &&
+      for (int n = 0; n < kWidgetLead && cta(seq[i]) && first > 0 && role[seq[first - 1]] == RunRole::kNone &&
+                      !story(seq[first - 1]) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
                       (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
                        (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]], pitch[seq[first - 1]])));
@@ -259,7 +281,8 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
                blocks[seq[j]].text.find(' ') != std::string::npos;
       };
       size_t end = last + 1;
-      for (int n = 0; n < kWidgetTail && end < seq.size() && !cta[seq[end]] && !story(seq[end]) && !opens_story(end) &&
+      for (int n = 0; n < kWidgetTail && end < seq.size() && role[seq[end]] == RunRole::kNone && !story(seq[end]) &&
+                      !opens_story(end) &&
                       (!EndsWithFullStop(blocks[seq[end]].text) ||
                        ReadsAsPitch(rules, blocks[seq[end]], pitch[seq[end]], /*unspaced=*/false));
            ++n)
@@ -392,6 +415,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
   std::vector<Block>& blocks = *blocks_ptr;
   const std::string title_lower = AsciiLower(title);
   std::vector<bool> cta(blocks.size(), false);
+  std::vector<RunRole> role(blocks.size(), RunRole::kNone);
 
   int root_prose = 0;
   for (int r : roots) root_prose += f[r].prose_chars;
@@ -463,7 +487,8 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     if (!look[k]) continue;
     if (hits[k] != RuleHit::kNone) {
       DropByRule(rules, name_rules, hits[k], &b);
-      cta[k] = hits[k] != RuleHit::kPointer;
+      cta[k] = IsCallToAction(hits[k]);
+      role[k] = RoleOf(hits[k]);
       continue;
     }
     if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) {
@@ -570,7 +595,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     }
 
   DropLinkLists(rules, name_rules, &blocks, pitch);
-  DropWidgetRuns(rules, name_rules, &blocks, cta, pitch);
+  DropWidgetRuns(rules, name_rules, &blocks, role, pitch);
 
   // Headings with no kept text under them before the next kept heading of
   // the same or a higher level. One backward pass: pending[L] says whether
@@ -660,41 +685,32 @@ bool ReadsAsStory(std::string_view text, int chars) {
 
 void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
-  std::vector<bool> cta(blocks.size(), false);
+  std::vector<RunRole> role(blocks.size(), RunRole::kNone);
   std::vector<int8_t> pitch;
   const std::vector<RuleHit> hits = MatchRules(rules, blocks, std::vector<bool>(blocks.size(), true), &pitch);
   for (size_t k = 0; k < blocks.size(); ++k) {
     if (hits[k] == RuleHit::kNone) continue;
     DropByRule(rules, name_rules, hits[k], &blocks[k]);
-    cta[k] = hits[k] != RuleHit::kPointer;
+    role[k] = RoleOf(hits[k]);
   }
-  // Scraped text starts with the title line, and share buttons or a byline
-  // often follow it ("Share this article", "Facebook", "Twitter"): such a
-  // run took the title as its headline. The first block no rule dropped,
-  // when it reads as a title (short, not ending like a sentence), is the
-  // headline and no part of a widget, unless another such line comes
-  // before the story does: then the first was a widget's title at the top
-  // ("The Morning Briefing", "Sign up", "Subscribe", the real title), and
-  // the tail of that widget already stops at the real one.
+  // Scraped text starts with the title line, and share buttons, a byline or
+  // a cookie banner often sit around it: a run of them took the title as
+  // its headline or tail. Of the blocks no rule dropped before the story
+  // starts, the longest that reads as a title (short, not ending like a
+  // sentence) is the headline and no part of a widget: the others there
+  // are a byline ("Door Sanne de Wolff"), a date line, or a widget's own
+  // title ("The Morning Briefing", above the real one), all shorter.
   auto title_like = [](const Block& b) {
     return b.chars <= kMaxTitleChars && !EndsWithFullStop(b.text) && !b.text.ends_with(':');
   };
   size_t headline = size_t(-1);
-  size_t first = 0;
-  while (first < blocks.size() && !blocks[first].kept) ++first;
-  if (first < blocks.size() && title_like(blocks[first])) {
-    headline = first;
-    for (size_t j = first + 1; j < blocks.size(); ++j) {
-      if (!blocks[j].kept) continue;
-      if (ReadsAsStory(blocks[j].text, blocks[j].chars)) break;
-      if (title_like(blocks[j])) {
-        headline = size_t(-1);
-        break;
-      }
-    }
+  for (size_t j = 0; j < blocks.size(); ++j) {
+    if (!blocks[j].kept) continue;
+    if (IsStory(rules, blocks[j], pitch[j])) break;
+    if (title_like(blocks[j]) && (headline == size_t(-1) || blocks[j].chars > blocks[headline].chars)) headline = j;
   }
   DropLinkLists(rules, name_rules, &blocks, pitch);
-  DropWidgetRuns(rules, name_rules, &blocks, cta, pitch, headline);
+  DropWidgetRuns(rules, name_rules, &blocks, role, pitch, headline);
 }
 
 }  // namespace winnow

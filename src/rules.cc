@@ -388,6 +388,7 @@ RuleSet::RuleSet()
       boilerplate_phrase(RE2::UNANCHORED),
       list_header(RE2::ANCHOR_BOTH),
       pointer_line(RE2::ANCHOR_BOTH),
+      furniture_line(RE2::ANCHOR_BOTH),
       widget_pitch(RE2::UNANCHORED),
       whole_block(RE2::ANCHOR_BOTH),
       line_kinds(RE2::ANCHOR_BOTH),
@@ -431,7 +432,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       static const char* const kKnown[] = {"drop-tag", "layout-tag", "drop-role", "drop-class",
                                            "layout-class", "discussion-class", "keep-class", "reveal-class",
                                            "positive-class", "negative-class",
-                                           "boilerplate-line", "pointer-line", "boilerplate-phrase",
+                                           "boilerplate-line", "pointer-line", "furniture-line", "boilerplate-phrase",
                                            "list-header", "widget-pitch"};
       if (std::find_if(std::begin(kKnown), std::end(kKnown),
                        [&](const char* k) { return section == k; }) == std::end(kKnown)) {
@@ -472,6 +473,8 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
       ok = list_header.Add(line, origin, error);
     } else if (section == "pointer-line") {
       ok = pointer_line.Add(line, origin, error);
+    } else if (section == "furniture-line") {
+      ok = furniture_line.Add(line, origin, error);
     } else if (section == "widget-pitch") {
       ok = widget_pitch.Add(line, origin, error);
     }
@@ -482,7 +485,7 @@ bool RuleSet::AddFile(std::string_view name, std::string_view text, std::string*
 }
 
 bool RuleSet::Compile(std::string* error) {
-  for (const PatternSet* s : {&list_header, &pointer_line})
+  for (const PatternSet* s : {&list_header, &pointer_line, &furniture_line})
     for (size_t i = 0; i < s->size(); ++i)
       if (!whole_block.Add(s->pattern(int(i)), s->origin(int(i)), error) ||
           !line_kinds.Add(s->pattern(int(i)), s->origin(int(i)), error))
@@ -496,7 +499,7 @@ bool RuleSet::Compile(std::string* error) {
     if (!ok) return false;
   }
   for (PatternSet* s : {&drop_class, &layout_class, &discussion_class, &keep_class, &reveal_class, &positive_class, &negative_class,
-                        &list_header, &pointer_line, &whole_block, &line_kinds}) {
+                        &list_header, &pointer_line, &furniture_line, &whole_block, &line_kinds}) {
     if (!s->Compile(error)) return false;
   }
   // The groups that search a block anywhere, which the filter scans every

@@ -148,13 +148,20 @@ struct RuleSet {
   // The whole block points to another story ("Read also: <title>"): dropped
   // by itself, never taken as part of a call-to-action widget.
   PatternSet pointer_line;
+  // The whole block is page furniture: a byline, a date, a reading time, a
+  // breadcrumb, a comment count. Dropped by itself and, like a pointer, no
+  // call to action: two dates under a headline are no widget, and must not
+  // take the headline with them.
+  PatternSet furniture_line;
   PatternSet widget_pitch;        // the block reads as a widget's sales pitch
-  // list_header's patterns, then pointer_line's, then boilerplate_line's, as
-  // one group: a short block is matched against all of them in one pass of
-  // RE2 (a hit below list_header.size() is a list header).
+  // list_header's patterns, then pointer_line's, furniture_line's and
+  // boilerplate_line's, as one group: a short block is matched against all
+  // of them in one pass of RE2 (a hit below list_header.size() is a list
+  // header).
   PatternSet whole_block;
-  // list_header's patterns, then pointer_line's: the first that matches a
-  // whole-block line says which kind of line it is, in one pass of RE2.
+  // list_header's patterns, then pointer_line's, then furniture_line's: the
+  // first that matches a whole-block line says which kind of line it is, in
+  // one pass of RE2.
   PatternSet line_kinds;
   // The boilerplate_line patterns that may start with anything (".*all
   // rights reserved.*", "(.*[.!] )?cancel anytime\W*", a breadcrumb's
@@ -168,8 +175,8 @@ struct RuleSet {
   // screen.h): the filter scans a block once for all three.
   LiteralScreen screen;
 
-  // Whether the whole text is one of pointer_line's or boilerplate_line's
-  // patterns.
+  // Whether the whole text is one of pointer_line's, furniture_line's or
+  // boilerplate_line's patterns.
   bool IsBoilerplateLine(std::string_view text) const {
     return whole_block.MatchesFrom(text, list_header.size()) || open_lines.Matches(text);
   }
