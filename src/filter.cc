@@ -216,10 +216,11 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool u
 // (gaps of non-story blocks allowed) takes with it the non-story blocks
 // just before it (its headline and pitch) and just after it (its thank-you
 // and small print). Story prose bounds the run on both sides. Page
-// furniture (a photo credit, tags, a date) joins a run, but a run of
-// furniture alone is no widget (two date lines under a headline), and a run
-// that starts with furniture has no lead: above a byline or a date line is
-// the article's headline, not a widget's.
+// furniture (a photo credit, tags, a date) joins a run as a gap does but
+// does not count in it: a breadcrumb, two date lines and a comment count
+// around a headline are no widget. A run that starts with furniture has no
+// lead: above a byline or a date line is the article's headline, not a
+// widget's.
 void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr,
                     const std::vector<RunRole>& role, const std::vector<int8_t>& pitch,
                     size_t headline = size_t(-1)) {
@@ -242,27 +243,33 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
     // Grow the run: the next call-to-action or furniture block within
     // kWidgetGap blocks joins when nothing between reads as story.
     size_t last = i;
-    int count = 1;
-    bool calls = cta(seq[i]);
+    int count = cta(seq[i]);
     for (size_t j = i + 1; j < seq.size() && j <= last + kWidgetGap + 1; ++j) {
       if (role[seq[j]] == RunRole::kNone) {
         if (story(seq[j])) break;
         continue;
       }
       last = j;
-      ++count;
-      calls |= cta(seq[j]);
+      count += cta(seq[j]);
     }
-    if (count >= 2 && calls) {
+    if (count >= 2) {
       // The lead is the widget's headline and pitch. A quotation is cited
       // content (an embedded post, a pull quote), never a pitch: it stops
       // the lead. Only the block right before the run (the pitch) may end
       // with a full stop; further up, a widget has a headline, a label or a
       // date, and a short paragraph that ends like a sentence is the story's
       // ("Betroffen sind vor allem Verwaltung und Produktion. ...").
+      // Nor does it split a paragraph (a list, in markup) other than the
+      // widget's own: the last lines of an ingredient list above a
+      // newsletter box are the recipe's.
+      auto splits_group = [&](size_t pos) {
+        const Block& b = blocks[seq[pos]];
+        return b.group >= 0 && b.group != blocks[seq[i]].group && pos > 0 && blocks[seq[pos - 1]].group == b.group &&
+               blocks[seq[pos - 1]].kept;
+      };
       size_t first = i;
       for (int n = 0; n < kWidgetLead && cta(seq[i]) && first > 0 && role[seq[first - 1]] == RunRole::kNone &&
-                      !story(seq[first - 1]) &&
+                      !story(seq[first - 1]) && !splits_group(first - 1) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
                       (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
                        (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]], pitch[seq[first - 1]])));
@@ -312,8 +319,12 @@ void DropLinkLists(const RuleSet& rules, bool explain, std::vector<Block>* block
     if (blocks[k].list_header < 0) blocks[k].list_header = rules.list_header.Matches(blocks[k].text);
     if (!blocks[k].list_header) continue;
     int taken = 0;
+    // A heading whose list is lines of its own paragraph (text mode) ends
+    // with the paragraph: the next one is the story's subheading.
+    const bool own_paragraph = blocks[k].group >= 0 && k + 1 < blocks.size() && blocks[k + 1].group == blocks[k].group;
     for (size_t j = k + 1; j < blocks.size() && taken < kMaxListItems && j <= k + kMaxListSteps; ++j) {
       Block& b = blocks[j];
+      if (own_paragraph && b.group != blocks[k].group) break;
       if (!b.kept) {
         if (b.stage == Stage::kPrune || b.stage == Stage::kLocate) continue;
         ++taken;  // dropped by a rule already: still part of the list
@@ -700,14 +711,20 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
   // sentence) is the headline and no part of a widget: the others there
   // are a byline ("Door Sanne de Wolff"), a date line, or a widget's own
   // title ("The Morning Briefing", above the real one), all shorter.
-  auto title_like = [](const Block& b) {
-    return b.chars <= kMaxTitleChars && !EndsWithFullStop(b.text) && !b.text.ends_with(':');
+  // A title that ends with a full stop ("Larkspur 12 blocks cookies. Here's
+  // what breaks.") is taken only when no line reads as a title otherwise.
+  auto title_score = [](const Block& b) {
+    if (b.chars > kMaxTitleChars || b.text.ends_with(':')) return 0;
+    return EndsWithFullStop(b.text) ? b.chars : b.chars + kMaxTitleChars;
   };
   size_t headline = size_t(-1);
-  for (size_t j = 0; j < blocks.size(); ++j) {
+  for (size_t j = 0, best = 0; j < blocks.size(); ++j) {
     if (!blocks[j].kept) continue;
     if (IsStory(rules, blocks[j], pitch[j])) break;
-    if (title_like(blocks[j]) && (headline == size_t(-1) || blocks[j].chars > blocks[headline].chars)) headline = j;
+    if (const size_t score = size_t(title_score(blocks[j])); score > best) {
+      best = score;
+      headline = j;
+    }
   }
   DropLinkLists(rules, name_rules, &blocks, pitch);
   DropWidgetRuns(rules, name_rules, &blocks, role, pitch, headline);
