@@ -245,6 +245,20 @@ TEST(Filter, ReadsAsStoryInEveryScript) {
 // A widget's pitch is short copy: a story paragraph of more than 300
 // characters is story even when it quotes pitch wording, and it bounds a
 // widget run instead of going with it.
+// A widget's lead (its headline and pitch, the non-story blocks right
+// above it) never takes the last lines of another paragraph: the end of an
+// ingredient list above a newsletter box is the recipe's.
+TEST(TextMode, WidgetLeadDoesNotSplitAParagraph) {
+  auto ex = Make();
+  const std::string story =
+      "Roast the peppers, onion and garlic for forty minutes, then blend them with the stock until the soup is smooth.";
+  const std::string ingredients = "2 red peppers\n1 onion\n4 garlic cloves\nSalt and black pepper";
+  const std::string text = "Roasted red pepper soup with smoked paprika\n\n" + ingredients + "\n\nSign up for our newsletter\nEmail address\nSubscribe\n\n" +
+                           story + "\n";
+  Result r = ex->ExtractText(text);
+  EXPECT_EQ(r.text, "Roasted red pepper soup with smoked paprika\n\n" + ingredients + "\n\n" + story + "\n");
+}
+
 TEST(TextMode, LongStoryParagraphIsNotAPitch) {
   auto ex = Make();
   const std::string story =

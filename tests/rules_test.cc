@@ -237,6 +237,46 @@ TEST(Rules, UserDirectoryAddsOnTop) {
   fs::remove_all(dir);
 }
 
+// The same two lines around a short line: as [boilerplate-line] rules they
+// are calls to action, a run of two, and take the line between with them;
+// as [furniture-line] rules they are dropped alone and it stays. The
+// explanation names the kind of rule.
+TEST(Rules, FurnitureLinesMakeNoWidget) {
+  namespace fs = std::filesystem;
+  const std::string text =
+      "Harbour pier reopens to ferries after two years\n\nZzdated one 2025\n\nPier gallery\n\nZzdated two 2025\n\n"
+      "The harbour authority said on Monday that the rebuilt pier would take its first ferries next week, "
+      "after two years of repairs to the piles and the deck.\n";
+  auto run = [&](const std::string& section, std::string* explained) {
+    fs::path dir = fs::temp_directory_path() / ("winnow_furniture_test_" + section);
+    fs::create_directories(dir);
+    std::ofstream(dir / "mine.rules") << "[" << section << "]\nzzdated (one|two) \\d{4}\n";
+    Config config;
+    config.builtin_rules = false;
+    config.rule_dirs = {dir.string()};
+    std::string err;
+    auto ex = Extractor::Create(config, &err);
+    EXPECT_TRUE(ex) << err;
+    Input in;
+    in.bytes = text;
+    in.mode = Mode::kText;
+    in.explain = true;
+    Result r = ex->Extract(in);
+    for (const BlockRecord& b : r.blocks) *explained += b.reason + "\n";
+    fs::remove_all(dir);
+    return r.text;
+  };
+  std::string as_lines, as_furniture;
+  const std::string dropped = run("boilerplate-line", &as_lines);
+  EXPECT_EQ(dropped.find("Pier gallery"), std::string::npos) << dropped;
+  EXPECT_NE(dropped.find("Harbour pier reopens to ferries"), std::string::npos) << dropped;
+  const std::string kept = run("furniture-line", &as_furniture);
+  EXPECT_NE(kept.find("Pier gallery"), std::string::npos) << kept;
+  EXPECT_EQ(kept.find("Zzdated"), std::string::npos) << kept;
+  EXPECT_NE(as_furniture.find("page furniture ("), std::string::npos) << as_furniture;
+  EXPECT_NE(as_furniture.find("mine.rules:2)"), std::string::npos) << as_furniture;
+}
+
 TEST(Rules, PhrasesSpareNewsSentences) {
   std::string err;
   auto all = LoadRules(true, {}, &err);

@@ -43,6 +43,28 @@ TEST(Screen, FoldCaseFoldsLikeCaseInsensitiveRe2) {
   EXPECT_EQ(out, std::string("ok\xFF(\xFF", 5));
 }
 
+// FoldCase reads ASCII eight bytes at a time: at every length and offset
+// it must fold as it does one code point at a time (the letters
+// next to 'A' and 'Z' stay, a non-ASCII letter anywhere breaks a run).
+TEST(Screen, FoldCaseRunsAgreeWithOneCodePointAtATime) {
+  const char* const kPieces[] = {"A", "Z", "a", "z", "@", "[", "`", "{", " ", "Q", "7", "\xC3\x89", "\xCE\xA3"};
+  uint32_t seed = 4242;
+  for (int round = 0; round < 4000; ++round) {
+    std::string t, want;
+    const int pieces = round % 80;
+    for (int k = 0; k < pieces; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      const uint32_t pick = (seed >> 16) % 60;  // mostly ASCII: long runs
+      const char* piece = kPieces[pick < 13 ? pick : pick % 11];
+      t += piece;
+      FoldCase(piece, &want);
+    }
+    std::string got;
+    FoldCase(t, &got);
+    EXPECT_EQ(got, want) << "round " << round;
+  }
+}
+
 TEST(Screen, FindsAtomsAndOnlyThose) {
   LiteralScreen screen;
   ASSERT_EQ(screen.Add({"newsletter", "free sample", "cookie"}), 0);
