@@ -220,7 +220,8 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool u
 // does not count in it: a breadcrumb, two date lines and a comment count
 // around a headline are no widget. A run that starts with furniture has no
 // lead: above a byline or a date line is the article's headline, not a
-// widget's.
+// widget's. Nor does one that starts with a list's heading ("League
+// table"), which is the widget's headline itself.
 void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* blocks_ptr,
                     const std::vector<RunRole>& role, const std::vector<int8_t>& pitch,
                     size_t headline = size_t(-1)) {
@@ -268,7 +269,8 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
                blocks[seq[pos - 1]].kept;
       };
       size_t first = i;
-      for (int n = 0; n < kWidgetLead && cta(seq[i]) && first > 0 && role[seq[first - 1]] == RunRole::kNone &&
+      for (int n = 0; n < kWidgetLead && cta(seq[i]) && blocks[seq[i]].list_header != 1 && first > 0 &&
+                      role[seq[first - 1]] == RunRole::kNone &&
                       !story(seq[first - 1]) && !splits_group(first - 1) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
                       (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
