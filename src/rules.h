@@ -64,6 +64,11 @@ class PatternSet {
   // that answer, whether a pattern matches.
   // Matches(text, s) == MatchesGiven(text, MayMatch(s)).
   bool MayMatch(const ScreenHits& screened) const;
+  // How many of a screened set's patterns have no literal of five bytes:
+  // the screen looks for their short literals in every block, or, without
+  // any, lets every block through to them. A cost, not an error (see
+  // rules/README.md).
+  size_t WeaklyScreened() const { return screen_ ? unfiltered_count_ : 0; }
   bool MatchesGiven(std::string_view text, bool may_match) const {
     return (bare_start_ && bare_start_->Match(text, nullptr)) || (may_match && set_ && set_->Match(text, nullptr));
   }
