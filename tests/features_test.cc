@@ -259,6 +259,53 @@ TEST(TextMode, WidgetLeadDoesNotSplitAParagraph) {
   EXPECT_EQ(r.text, "Roasted red pepper soup with smoked paprika\n\n" + ingredients + "\n\n" + story + "\n");
 }
 
+// A link list whose heading and items are lines of one paragraph ends with
+// that paragraph: the subheading in the next one is the story's.
+TEST(TextMode, LinkListHeadedInAParagraphEndsWithIt) {
+  auto ex = Make();
+  const std::string story1 =
+      "The browser shipped its new version on Tuesday, and the change privacy groups had asked for is the default now.";
+  const std::string story2 =
+      "Single sign-on was the biggest problem for me, because my company's expense tool logs in through another domain.";
+  const std::string text = "Larkspur blocks third-party cookies by default\n\n" + story1 +
+                           "\n\nTable of Contents\nWhat actually changed\nWhat breaks\n\nWhat breaks\n\n" + story2 + "\n";
+  Result r = ex->ExtractText(text);
+  EXPECT_EQ(r.text, "Larkspur blocks third-party cookies by default\n\n" + story1 + "\n\nWhat breaks\n\n" + story2 + "\n");
+}
+
+// A run of calls to action that starts with a list's heading ("League
+// table") has its headline already: the sentence above it is the story's,
+// even one that reads like a pitch (a fragment of three words).
+TEST(TextMode, RunStartingWithAListHeadingTakesNoLead) {
+  auto ex = Make();
+  const std::string story =
+      "Hartwell Rovers came from behind to beat Denby Athletic on Saturday and moved to within two points of the top.";
+  const std::string referee = "Referee: Dan Whitlow. Attendance: 14,218.";
+  const std::string text = "Rovers beat Denby to close the gap at the top\n\n" + story + "\n\n" + referee +
+                           "\n\nLeague table\n1 Castleford Town 73\n2 Hartwell Rovers 71\n3 Brennock United 66\n"
+                           "View full table\n";
+  Result r = ex->ExtractText(text);
+  EXPECT_EQ(r.text, "Rovers beat Denby to close the gap at the top\n\n" + story + "\n\n" + referee + "\n");
+}
+
+// A title that ends with a full stop is the headline when no other line
+// reads as one: a breadcrumb, a byline, a reading time and a comment count
+// around it, and a disclosure below, no longer take it as a widget's part.
+TEST(TextMode, TitleEndingWithAFullStopIsTheHeadline) {
+  auto ex = Make();
+  const std::string title = "Larkspur 12 blocks third-party cookies by default. Here's what breaks.";
+  const std::string story =
+      "The open-source browser Larkspur shipped version 12 on Tuesday, and third-party cookies are now blocked on every "
+      "site unless you add an exception.";
+  const std::string text = "Home » Software » Browsers\n\n" + title +
+                           "\n\nPosted on March 9, 2025 by Devika Raman\n7 min read\n14 Comments\n\n"
+                           "Disclosure: Some of the links in this post are affiliate links, which means we may receive "
+                           "a small fee.\n\n" +
+                           story + "\n";
+  Result r = ex->ExtractText(text);
+  EXPECT_EQ(r.text, title + "\n\n" + story + "\n");
+}
+
 TEST(TextMode, LongStoryParagraphIsNotAPitch) {
   auto ex = Make();
   const std::string story =
