@@ -427,7 +427,6 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
                   const std::string& title, bool name_rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   const std::string title_lower = AsciiLower(title);
-  std::vector<bool> cta(blocks.size(), false);
   std::vector<RunRole> role(blocks.size(), RunRole::kNone);
 
   int root_prose = 0;
@@ -500,7 +499,6 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
     if (!look[k]) continue;
     if (hits[k] != RuleHit::kNone) {
       DropByRule(rules, name_rules, hits[k], &b);
-      cta[k] = IsCallToAction(hits[k]);
       role[k] = RoleOf(hits[k]);
       continue;
     }
@@ -591,7 +589,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
         Drop(&blocks[m], "inside a widget (" + DescribeNode(dom, widget) + ") with " + why);
   };
   for (size_t k = 0; k < blocks.size(); ++k)
-    if (cta[k] && blocks[k].in_article) expand(blocks[k].owner, "a call-to-action");
+    if (role[k] == RunRole::kCallToAction && blocks[k].in_article) expand(blocks[k].owner, "a call-to-action");
   // Not from a form inside a container pruned as a whole (a footer's
   // contact form): that container was the widget, and a climb from inside
   // it would take the content around it along. (A control or a <form>
