@@ -14,6 +14,7 @@
 #include "filter.h"
 #include "render.h"
 #include "text_util.h"
+#include "test_util.h"
 #include "winnow/winnow.h"
 
 namespace fs = std::filesystem;
@@ -169,20 +170,15 @@ TEST(TextMode, OutputIsNfcLineByLine) {
 // every position and line layout it must give what ICU gives for the whole
 // text (texts of decomposed and composed letters, CJK, line breaks).
 TEST(Render, NormalizeNfcAgreesWithIcuOnTheWholeText) {
-  const char* const kPieces[] = {"a", " ", "\n", "e\xCC\x81", "\xC3\xA9", "\xE4\xB8\xAD", "o\xCC\x88", "x.", "\xCC\x81"};
+  // Mostly ASCII, so that the rare letters fall at every offset.
+  std::vector<std::string> kPieces = {"a", " ", "\n", "e\xCC\x81", "\xC3\xA9", "\xE4\xB8\xAD", "o\xCC\x88", "x.", "\xCC\x81"};
+  for (int k = 0; k < 31; ++k) kPieces.push_back(kPieces[size_t(k % 3)]);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   ASSERT_TRUE(U_SUCCESS(err));
   uint32_t seed = 777;
   for (int round = 0; round < 3000; ++round) {
-    std::string t;
-    const int pieces = round % 70;
-    for (int k = 0; k < pieces; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      // Mostly ASCII, so that the rare letters fall at every offset.
-      const uint32_t pick = (seed >> 16) % 40;
-      t += kPieces[pick < 9 ? pick : pick % 3];
-    }
+    const std::string t = testing::RandomText(kPieces, round % 70, &seed);
     std::string want;
     nfc->normalize(icu::UnicodeString::fromUTF8(t), err).toUTF8String(want);
     ASSERT_TRUE(U_SUCCESS(err));
@@ -193,15 +189,10 @@ TEST(Render, NormalizeNfcAgreesWithIcuOnTheWholeText) {
 // CountSpaced reads sixteen bytes at a time on x86: it must count as the
 // byte-by-byte definition does at every length and chunk boundary.
 TEST(TextUtil, CountSpacedAgreesWithTheByteByByteCount) {
-  const char* const kPieces[] = {" ", "a", "word", ".", "!", "?", "\xC3\xA9", "x."};
+  const std::vector<std::string> kPieces = {" ", "a", "word", ".", "!", "?", "\xC3\xA9", "x."};
   uint32_t seed = 12345;
   for (int round = 0; round < 3000; ++round) {
-    std::string t;
-    const int pieces = round % 40;
-    for (int k = 0; k < pieces; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      t += kPieces[(seed >> 16) % 8];
-    }
+    const std::string t = testing::RandomText(kPieces, round % 40, &seed);
     SpacedCounts want;
     bool prev_space = true;
     for (size_t i = 0; i < t.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "rules.h"
+#include "test_util.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -47,15 +48,13 @@ TEST(Screen, FoldCaseFoldsLikeCaseInsensitiveRe2) {
 // it must fold as it does one code point at a time (the letters
 // next to 'A' and 'Z' stay, a non-ASCII letter anywhere breaks a run).
 TEST(Screen, FoldCaseRunsAgreeWithOneCodePointAtATime) {
-  const char* const kPieces[] = {"A", "Z", "a", "z", "@", "[", "`", "{", " ", "Q", "7", "\xC3\x89", "\xCE\xA3"};
+  // Mostly ASCII: long runs.
+  std::vector<std::string> kPieces = {"A", "Z", "a", "z", "@", "[", "`", "{", " ", "Q", "7", "\xC3\x89", "\xCE\xA3"};
+  for (int k = 13; k < 60; ++k) kPieces.push_back(kPieces[size_t(k % 11)]);
   uint32_t seed = 4242;
   for (int round = 0; round < 4000; ++round) {
     std::string t, want;
-    const int pieces = round % 80;
-    for (int k = 0; k < pieces; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      const uint32_t pick = (seed >> 16) % 60;  // mostly ASCII: long runs
-      const char* piece = kPieces[pick < 13 ? pick : pick % 11];
+    for (const std::string& piece : testing::DrawPieces(kPieces, round % 80, &seed)) {
       t += piece;
       FoldCase(piece, &want);
     }

@@ -8,11 +8,32 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "winnow/winnow.h"
 
 namespace winnow::testing {
+
+// `count` pieces drawn from `pieces` by a fixed linear congruential
+// generator (*seed carries it from call to call), so that a failing case
+// reproduces. A piece listed several times is drawn that much more often.
+inline std::vector<std::string> DrawPieces(const std::vector<std::string>& pieces, int count, uint32_t* seed) {
+  std::vector<std::string> drawn;
+  for (int k = 0; k < count; ++k) {
+    *seed = *seed * 1103515245u + 12345u;
+    drawn.push_back(pieces[(*seed >> 16) % pieces.size()]);
+  }
+  return drawn;
+}
+
+// The same pieces end to end.
+inline std::string RandomText(const std::vector<std::string>& pieces, int count, uint32_t* seed) {
+  std::string t;
+  for (const std::string& p : DrawPieces(pieces, count, seed)) t += p;
+  return t;
+}
 
 // One extractor with the built-in rules, built once for a whole test
 // binary (compiling the rules is the slow part).
