@@ -73,14 +73,17 @@ constexpr int kRecoverLevels = 12;
 // Which phrase rule, if any, drops a block.
 enum class RuleHit : uint8_t { kNone, kListHeader, kPointer, kFurniture, kLine, kOpenLine, kPhrase };
 
-// Whether a rule's hit is a call to action, which gathers a widget around
-// it: pointers to other stories and page furniture are not.
-bool IsCallToAction(RuleHit h) { return h != RuleHit::kNone && h != RuleHit::kPointer && h != RuleHit::kFurniture; }
-
-// What a rule's hit makes of a block in a widget run (DropWidgetRuns).
+// What a rule's hit makes of a block in a widget run (DropWidgetRuns): a
+// call to action gathers a widget around it; page furniture joins one; a
+// pointer to another story is neither.
 enum class RunRole : uint8_t { kNone, kCallToAction, kFurniture };
 RunRole RoleOf(RuleHit h) {
-  return h == RuleHit::kFurniture ? RunRole::kFurniture : IsCallToAction(h) ? RunRole::kCallToAction : RunRole::kNone;
+  switch (h) {
+    case RuleHit::kNone:
+    case RuleHit::kPointer: return RunRole::kNone;
+    case RuleHit::kFurniture: return RunRole::kFurniture;
+    default: return RunRole::kCallToAction;
+  }
 }
 
 // The phrase rules on the blocks where `look` is set: a block is a
@@ -268,9 +271,9 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
         return b.group >= 0 && b.group != blocks[seq[i]].group && pos > 0 && blocks[seq[pos - 1]].group == b.group &&
                blocks[seq[pos - 1]].kept;
       };
+      const bool has_lead = cta(seq[i]) && blocks[seq[i]].list_header != 1;
       size_t first = i;
-      for (int n = 0; n < kWidgetLead && cta(seq[i]) && blocks[seq[i]].list_header != 1 && first > 0 &&
-                      role[seq[first - 1]] == RunRole::kNone &&
+      for (int n = 0; has_lead && n < kWidgetLead && first > 0 && role[seq[first - 1]] == RunRole::kNone &&
                       !story(seq[first - 1]) && !splits_group(first - 1) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
                       (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
