@@ -102,8 +102,11 @@ void Builder::Flush() {
   }
   if (cur_.chars > 0 && !cur_.text.empty()) {
     if (opt_.markdown) {
-      while (!cur_.md.empty() && cur_.md.back() == ' ') cur_.md.pop_back();
-      if (cur_.kind == BlockKind::kPre) cur_.md = cur_.text;
+      if (!cur_.md.empty()) {
+        std::string& md = cur_.md.mut();
+        while (!md.empty() && md.back() == ' ') md.pop_back();
+      }
+      if (cur_.kind == BlockKind::kPre) cur_.md = std::string_view(cur_.text);
     }
     out_.push_back(std::move(cur_));
   }
@@ -119,14 +122,14 @@ void Builder::MdOpen(const char* marker) {
     md_prefix_ += marker;
     return;
   }
-  if (md_pending_space_ && !cur_.md.empty()) cur_.md.push_back(' ');
+  if (md_pending_space_ && !cur_.md.empty()) cur_.md.mut().push_back(' ');
   md_pending_space_ = false;
-  cur_.md += marker;
+  cur_.md.mut() += marker;
 }
 
 void Builder::MdClose(const char* marker) {
   if (!opt_.markdown || pre_depth_ > 0 || !has_cur_) return;
-  cur_.md += marker;
+  cur_.md.mut() += marker;
 }
 
 void Builder::EmitPruned(int i) {
@@ -184,13 +187,13 @@ void Builder::AddText(int i) {
   } else {
     if (row_has_cell_pending_tab_) {
       if (!cur_.text.empty()) cur_.text.push_back('\t');
-      if (opt_.markdown && !cur_.md.empty()) cur_.md.push_back('\t');
+      if (opt_.markdown && !cur_.md.empty()) cur_.md.mut().push_back('\t');
       row_has_cell_pending_tab_ = false;
       pending_space_ = false;
       md_pending_space_ = false;
     }
     AppendCollapsed(n.text, &cur_.text, &pending_space_);
-    if (opt_.markdown) AppendCollapsed(n.text, &cur_.md, &md_pending_space_);
+    if (opt_.markdown) AppendCollapsed(n.text, &cur_.md.mut(), &md_pending_space_);
   }
   int c = 0;
   for (size_t k = before_len; k < cur_.text.size(); ++k) {

@@ -103,12 +103,12 @@ void RecordBlocks(std::vector<Block>& blocks, const Dom* dom, const std::string&
     rec.kind = b.kind;
     rec.kept = b.kept;
     rec.stage = b.kept ? "filter" : StageName(b.stage);
-    rec.reason = b.kept && b.reason.empty() ? "kept (" + method + ")" : b.reason;
+    rec.reason = b.kept && b.reason.empty() ? "kept (" + method + ")" : b.reason.take();
     rec.path = dom ? DescribeNode(*dom, b.owner) : "line " + std::to_string(b.first_node + 1);
     rec.chars = b.chars;
     rec.link_chars = b.link_chars;
     // Text mode keeps raw only where it differs from the collapsed text.
-    if (dom || !b.raw.empty()) rec.raw = std::move(b.raw);
+    if (dom || !b.raw.empty()) rec.raw = b.raw.take();
     else rec.raw.assign(b.text);
     rec.text.assign(b.text);
     r->blocks.push_back(std::move(rec));

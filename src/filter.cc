@@ -626,7 +626,7 @@ void FilterBlocks(const Dom& dom, const std::vector<NodeFeatures>& page_f,
       std::fill(std::begin(pending), std::end(pending), true);
       continue;
     }
-    const int level = std::clamp(b.heading_level, 1, 6);
+    const int level = std::clamp(int(b.heading_level), 1, 6);
     if (!pending[level]) {
       Drop(&b, "heading with no kept text under it");
       continue;

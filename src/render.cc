@@ -100,10 +100,11 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
     const bool same_group = b.group >= 0 && b.group == prev_group;
     if (!first) out += same_group ? "\n" : "\n\n";
     if (!same_group) header_row_done = false;
-    const std::string_view inline_text = b.md.empty() ? (b.raw.empty() ? std::string_view(b.text) : b.raw) : b.md;
+    const std::string_view inline_text =
+        b.md.empty() ? (b.raw.empty() ? std::string_view(b.text) : std::string_view(b.raw)) : std::string_view(b.md);
     switch (b.kind) {
       case BlockKind::kHeading:
-        out.append(size_t(std::clamp(b.heading_level, 1, 6)), '#').append(" ").append(inline_text);
+        out.append(size_t(std::clamp(int(b.heading_level), 1, 6)), '#').append(" ").append(inline_text);
         break;
       case BlockKind::kListItem:
         out.append("- ").append(inline_text);

@@ -19,6 +19,7 @@
 #define WINNOW_WINNOW_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -83,7 +84,7 @@ const char* StatusName(Status s);
 
 
 // What the kind of a block is in the output.
-enum class BlockKind { kParagraph, kHeading, kListItem, kTableRow, kPre, kQuote };
+enum class BlockKind : uint8_t { kParagraph, kHeading, kListItem, kTableRow, kPre, kQuote };
 const char* BlockKindName(BlockKind k);
 
 struct BlockRecord {
