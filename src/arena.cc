@@ -1,5 +1,7 @@
 #include "arena.h"
 
+#include <cstring>
+
 namespace winnow {
 
 void* Arena::Allocate(size_t size) {
@@ -18,6 +20,20 @@ void* Arena::Allocate(size_t size) {
   ptr_ += size;
   left_ -= size;
   return p;
+}
+
+std::string_view Arena::Store(std::string_view s) {
+  if (s.empty()) return {};
+  char* p;
+  if (s.size() <= left_) {
+    p = ptr_;
+    ptr_ += s.size();
+    left_ -= s.size();
+  } else {
+    p = static_cast<char*>(Allocate(s.size()));
+  }
+  std::memcpy(p, s.data(), s.size());
+  return std::string_view(p, s.size());
 }
 
 }  // namespace winnow

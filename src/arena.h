@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace winnow {
@@ -19,6 +20,8 @@ class Arena {
   Arena& operator=(const Arena&) = delete;
 
   void* Allocate(size_t size);
+  // A copy of `s` that lives as long as the arena (no alignment: texts).
+  std::string_view Store(std::string_view s);
   size_t bytes_allocated() const { return total_; }
 
  private:

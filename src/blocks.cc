@@ -35,8 +35,8 @@ bool IsDataTable(const Dom& dom, int table) {
 class Builder {
  public:
   Builder(const Dom& dom, const PruneResult& pruned, const std::vector<int>& roots,
-          const BlockOptions& options)
-      : dom_(dom), pruned_(pruned), roots_(roots), opt_(options) {}
+          const BlockOptions& options, Arena* texts)
+      : dom_(dom), pruned_(pruned), roots_(roots), opt_(options), texts_(texts) {}
 
   std::vector<Block> Run();
 
@@ -57,6 +57,7 @@ class Builder {
   const PruneResult& pruned_;
   const std::vector<int>& roots_;
   const BlockOptions opt_;
+  Arena* texts_;
   std::vector<Block> out_;
   // Markdown: markers opened before the block's first text, and the state
   // of white space in Block::md.
@@ -66,6 +67,7 @@ class Builder {
   void MdClose(const char* marker);
   std::vector<Open> stack_;
   Block cur_;
+  std::string text_;  // cur_'s text while it is built; stored at Flush
   bool has_cur_ = false;
   bool pending_space_ = false;
   int link_depth_ = 0;
@@ -93,24 +95,26 @@ void Builder::Flush() {
   has_cur_ = false;
   if (cur_.kind == BlockKind::kPre) {
     // Verbatim, but without the blank lines around it.
-    size_t a = cur_.text.find_first_not_of("\r\n");
-    size_t b = cur_.text.find_last_not_of(" \t\r\n");
-    cur_.text = a == std::string::npos ? "" : cur_.text.substr(a, b - a + 1);
+    size_t a = text_.find_first_not_of("\r\n");
+    size_t b = text_.find_last_not_of(" \t\r\n");
+    text_ = a == std::string::npos ? "" : text_.substr(a, b - a + 1);
   } else {
-    while (!cur_.text.empty() && (cur_.text.back() == ' ' || cur_.text.back() == '\t'))
-      cur_.text.pop_back();
+    while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\t'))
+      text_.pop_back();
   }
-  if (cur_.chars > 0 && !cur_.text.empty()) {
+  if (cur_.chars > 0 && !text_.empty()) {
     if (opt_.markdown) {
       if (!cur_.md.empty()) {
         std::string& md = cur_.md.mut();
         while (!md.empty() && md.back() == ' ') md.pop_back();
       }
-      if (cur_.kind == BlockKind::kPre) cur_.md = std::string_view(cur_.text);
+      if (cur_.kind == BlockKind::kPre) cur_.md = std::string_view(text_);
     }
+    cur_.text = texts_->Store(text_);
     out_.push_back(std::move(cur_));
   }
   cur_ = Block();
+  text_.clear();
   pending_space_ = false;
   md_pending_space_ = false;
   md_prefix_.clear();
@@ -137,7 +141,7 @@ void Builder::EmitPruned(int i) {
   Block b;
   b.owner = i;
   b.first_node = i;
-  b.text = SubtreeText(dom_, i, {});
+  b.text = texts_->Store(SubtreeText(dom_, i, {}));
   b.chars = CountChars(b.text);
   b.in_article = InArticle(i);
   b.kept = false;
@@ -159,6 +163,7 @@ void Builder::AddText(int i) {
     if (!any && pre_depth_ == 0) return;
     has_cur_ = true;
     cur_ = Block();
+    text_.clear();
     cur_.first_node = i;
     // The owner: innermost open block element.
     cur_.owner = dom_.body();
@@ -181,23 +186,23 @@ void Builder::AddText(int i) {
     cur_.md = std::move(md_prefix_);
     md_prefix_.clear();
   }
-  size_t before_len = cur_.text.size();
+  size_t before_len = text_.size();
   if (pre_depth_ > 0) {
-    cur_.text.append(n.text);
+    text_.append(n.text);
   } else {
     if (row_has_cell_pending_tab_) {
-      if (!cur_.text.empty()) cur_.text.push_back('\t');
+      if (!text_.empty()) text_.push_back('\t');
       if (opt_.markdown && !cur_.md.empty()) cur_.md.mut().push_back('\t');
       row_has_cell_pending_tab_ = false;
       pending_space_ = false;
       md_pending_space_ = false;
     }
-    AppendCollapsed(n.text, &cur_.text, &pending_space_);
+    AppendCollapsed(n.text, &text_, &pending_space_);
     if (opt_.markdown) AppendCollapsed(n.text, &cur_.md.mut(), &md_pending_space_);
   }
   int c = 0;
-  for (size_t k = before_len; k < cur_.text.size(); ++k) {
-    unsigned char b = cur_.text[k];
+  for (size_t k = before_len; k < text_.size(); ++k) {
+    unsigned char b = text_[k];
     if ((b & 0xC0) != 0x80 && b > 0x20) ++c;
   }
   cur_.chars += c;
@@ -228,7 +233,7 @@ void Builder::Enter(int i) {
     table_node_ = i;
   } else if (t == GUMBO_TAG_BR) {
     if (pre_depth_ > 0) {
-      if (has_cur_) cur_.text.push_back('\n');
+      if (has_cur_) text_.push_back('\n');
     } else if (table_node_ >= 0 || list_node_ >= 0) {
       pending_space_ = true;
     } else {
@@ -345,11 +350,11 @@ std::string DescribeNode(const Dom& dom, int i) {
   return s;
 }
 
-std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned,
-                               const std::vector<int>& roots, const BlockOptions& options) {
+std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned, const std::vector<int>& roots,
+                               const BlockOptions& options, Arena* texts) {
   std::vector<int> sorted(roots);
   std::sort(sorted.begin(), sorted.end());
-  return Builder(dom, pruned, sorted, options).Run();
+  return Builder(dom, pruned, sorted, options, texts).Run();
 }
 
 }  // namespace winnow

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <type_traits>
+#include <string_view>
 #include <vector>
 
 #include "arena.h"
@@ -22,42 +22,6 @@
 
 namespace winnow {
 
-// Where a block's text lives. Text mode makes a block of every line, and
-// malloc'ing and freeing each line's text was a tenth of its run (50 MB:
-// 600,000 blocks); it hands the splitter an arena for the texts, dropped
-// whole after the document. Without an arena (the HTML pipeline, tests)
-// the texts are malloc'ed as usual. The arena must outlive every block
-// whose text it holds: blocks never leave the extraction that made them.
-template <typename T>
-class TextAllocator {
- public:
-  using value_type = T;
-  // The arena goes with the text on move, copy and swap, so that a text
-  // never changes hands between allocators.
-  using propagate_on_container_move_assignment = std::true_type;
-  using propagate_on_container_copy_assignment = std::true_type;
-  using propagate_on_container_swap = std::true_type;
-  using is_always_equal = std::false_type;
-
-  TextAllocator() = default;
-  explicit TextAllocator(Arena* arena) : arena_(arena) {}
-  template <typename U>
-  TextAllocator(const TextAllocator<U>& other) : arena_(other.arena()) {}
-
-  T* allocate(size_t n) {
-    return arena_ ? static_cast<T*>(arena_->Allocate(n * sizeof(T))) : std::allocator<T>().allocate(n);
-  }
-  void deallocate(T* p, size_t n) {
-    if (!arena_) std::allocator<T>().deallocate(p, n);  // an arena's space goes with the arena
-  }
-  Arena* arena() const { return arena_; }
-  friend bool operator==(const TextAllocator& a, const TextAllocator& b) { return a.arena_ == b.arena_; }
-
- private:
-  Arena* arena_ = nullptr;
-};
-
-using BlockString = std::basic_string<char, std::char_traits<char>, TextAllocator<char>>;
 
 // A string that most blocks leave empty (the raw lines, the Markdown text,
 // the reason), held as one pointer: 8 bytes in every Block where a
@@ -115,8 +79,16 @@ const char* StageName(Stage s);
 
 // Text mode makes one of these for every line: keep it small (see
 // SparseString).
+//
+// Where a block's text lives: in text mode, a line whose white space is
+// already collapsed (most lines) is a view of the input itself; other texts
+// are copied into an arena that the caller hands the stage and drops whole
+// after the document. Copying each line's text cost a tenth of text mode's
+// run when it was malloc'ed, and still 4% from an arena (the copy, and the
+// fresh pages it filled). The input and the arena must outlive the blocks:
+// blocks never leave the extraction that made them.
 struct Block {
-  BlockString text;       // collapsed; verbatim for kPre; cells split by '\t'
+  std::string_view text;  // collapsed; verbatim for kPre; cells split by '\t'
   SparseString raw;       // text mode: the lines as they were, where they differ from text
   SparseString md;        // Markdown inline text (emphasis, code, links), when asked
   SparseString reason;    // why
@@ -140,8 +112,9 @@ struct BlockOptions {
   bool links = false;     // Markdown links (needs hrefs kept by preclean)
 };
 
-std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned,
-                               const std::vector<int>& roots, const BlockOptions& options = {});
+// The blocks' texts are stored in *texts, which must outlive them.
+std::vector<Block> BuildBlocks(const Dom& dom, const PruneResult& pruned, const std::vector<int>& roots,
+                               const BlockOptions& options, Arena* texts);
 
 // "div.entry-content#main": the owner element for explanations.
 std::string DescribeNode(const Dom& dom, int i);

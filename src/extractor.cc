@@ -187,7 +187,7 @@ Result Extractor::Extract(const Input& input) const {
     // Text mode: split -> filter -> render, with the same phrase rules.
     r.url = std::string(input.url);
     const RuleSet& rules = impl_->rules->ForUrl(r.url);
-    Arena texts;  // the blocks' texts: declared first, it outlives them
+    Arena texts;  // collapsed copies of lines: declared first, it outlives the blocks
     std::vector<Block> blocks = SplitTextBlocks(decoded.utf8(), rules, limits.max_blocks, &r.truncated, &texts);
     if (out_of_time()) return r;
     FilterTextBlocks(rules, input.explain, &blocks);
@@ -230,7 +230,8 @@ Result Extractor::Extract(const Input& input) const {
   BlockOptions block_options;
   block_options.markdown = input.markdown;
   block_options.links = input.links;
-  std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots, block_options);
+  Arena texts;  // the blocks' texts: declared first, it outlives them
+  std::vector<Block> blocks = BuildBlocks(*dom, pruned, located.roots, block_options, &texts);
   r.title = NormalizeNfc(FindTitle(*dom, located.roots));
   // 7. filter
   if (out_of_time()) return r;

@@ -340,7 +340,7 @@ void DropLinkLists(const RuleSet& rules, bool explain, std::vector<Block>* block
       if (b.chars > kMaxListItemChars || b.text.empty() || EndsWithFullStop(b.text) || b.text.ends_with(':') ||
           b.kind == BlockKind::kHeading || IsStory(rules, b, pitch[j]))
         break;
-      Drop(&b, explain, [&] { return "item of the link list under \"" + blocks[k].text.substr(0, 60) + "\""; });
+      Drop(&b, explain, [&] { return "item of the link list under \"" + std::string(blocks[k].text.substr(0, 60)) + "\""; });
       ++taken;
     }
   }

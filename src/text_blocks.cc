@@ -89,18 +89,19 @@ size_t CountNewlines(std::string_view text) {
 // Appends the block of one line or paragraph to *out, built in place.
 void AddBlock(std::string_view raw, int group, int first_node, Arena* arena, std::vector<Block>* out) {
   Block& b = out->emplace_back();
-  b.text = BlockString(TextAllocator<char>(arena));
   b.kind = BlockKind::kParagraph;
   while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
   // The output keeps a block's lines as they were (raw); when that equals
   // the collapsed text, only the text is stored.
   if (AlreadyCollapsed(raw, &b.chars)) {
-    b.text.assign(raw);
+    b.text = raw;
   } else {
+    thread_local std::string collapsed;
+    collapsed.clear();
     bool pending = false;
-    b.text.reserve(raw.size());
-    AppendCollapsed(raw, &b.text, &pending);
-    if (b.text != raw) b.raw = std::string(raw);
+    AppendCollapsed(raw, &collapsed, &pending);
+    b.text = arena->Store(collapsed);
+    if (b.text != raw) b.raw = raw;
     b.chars = 0;
     for (char ch : b.text) {
       const uint8_t c = uint8_t(ch);

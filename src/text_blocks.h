@@ -17,11 +17,10 @@
 namespace winnow {
 
 // At most max_blocks blocks; *truncated says whether text was left unread.
-// The blocks' texts are allocated from `arena` when one is given (it must
-// outlive the blocks).
-std::vector<Block> SplitTextBlocks(std::string_view utf8, const RuleSet& rules,
-                                   size_t max_blocks = size_t(-1), bool* truncated = nullptr,
-                                   Arena* arena = nullptr);
+// The blocks' texts are views of `utf8` or copies in *arena: both must
+// outlive the blocks.
+std::vector<Block> SplitTextBlocks(std::string_view utf8, const RuleSet& rules, size_t max_blocks, bool* truncated,
+                                   Arena* arena);
 
 // True when the bytes look like HTML rather than plain text: markup in the
 // first kilobytes (a doctype, <html>, <head>, <body> or several block tags).
