@@ -1,6 +1,10 @@
 #include "rules.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cstring>
 #include <filesystem>
@@ -222,11 +226,18 @@ void PatternSet::AddScreen(LiteralScreen* screen, bool short_literals) {
   // screen. So is a set that white space alone (taken as found in every
   // text) makes possible.
   auto bare_start = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_START);
+  std::vector<NoneOf> none_of;
+  size_t in_bare_start = 0;
   for (int i : bare) {
     const std::string& form = forms_[size_t(i)];
+    if (NoneOf n; NoneOf::Parse(form, &n)) {
+      none_of.push_back(std::move(n));
+      continue;
+    }
     if (!form.starts_with('^') || TopLevelAlternation(form) || bare_start->Add(form, nullptr) < 0) return;
+    ++in_bare_start;
   }
-  if (bare.empty()) bare_start.reset();
+  if (in_bare_start == 0) bare_start.reset();
   else if (!bare_start->Compile()) return;
   if (short_filter) {
     std::vector<int> blank;
@@ -288,7 +299,50 @@ void PatternSet::AddScreen(LiteralScreen* screen, bool short_literals) {
   short_bytes_ = std::move(short_bytes);
   short_filter_ = std::move(short_filter);
   bare_start_ = std::move(bare_start);
+  none_of_ = std::move(none_of);
   short_bare_count_ = short_literals ? bare.size() : 0;
+}
+
+bool PatternSet::NoneOf::Parse(const std::string& form, NoneOf* out) {
+  *out = NoneOf();
+  const std::string_view f(form);
+  if (!f.starts_with("^[^") || f.size() < 7) return false;
+  if (f.ends_with("]*$")) out->empty_ok = true;
+  else if (!f.ends_with("]+$")) return false;
+  const std::string_view body = f.substr(3, f.size() - 6);
+  if (body.empty()) return false;
+  for (int32_t i = 0; i < int32_t(body.size());) {
+    UChar32 c;
+    const int32_t start = i;
+    U8_NEXT(body.data(), i, int32_t(body.size()), c);
+    if (c < 0) return false;
+    if (c == '\\') {  // an escaped punctuation character stands for itself
+      if (i >= int32_t(body.size())) return false;
+      c = uint8_t(body[size_t(i++)]);
+      if (c >= 0x80 || !std::ispunct(int(c))) return false;
+    } else if (c == '[' || c == ']' || c == '^' || (c == '-' && start > 0 && i < int32_t(body.size()))) {
+      return false;  // a nested class, or a range: left to RE2
+    }
+    if (c < 0x80) {
+      if (std::isalpha(int(c)) || c < 0x20) return false;
+      out->ascii[c] = true;
+    } else {
+      if (u_foldCase(c, U_FOLD_CASE_DEFAULT) != c || u_toupper(c) != c || u_tolower(c) != c) return false;
+      out->wide.emplace_back(body.substr(size_t(start), size_t(i - start)));
+    }
+  }
+  return true;
+}
+
+bool PatternSet::NoneOf::Matches(std::string_view text) const {
+  if (text.empty()) return empty_ok;
+  for (char ch : text) {
+    const uint8_t c = uint8_t(ch);
+    if (c < 0x80 && ascii[c]) return false;
+  }
+  for (const std::string& w : wide)
+    if (text.find(w) != std::string_view::npos) return false;
+  return true;
 }
 
 bool PatternSet::Matches(std::string_view text) const {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -129,6 +131,45 @@ TEST(Rules, AnywhereFormAgreesWithTheWholeBlockForm) {
   }
   EXPECT_GT(checked, 10000);
   EXPECT_GT(matched, 100);  // the variants do hit the rules
+}
+
+// A pattern that is one negated class over the whole text is read without
+// RE2 (PatternSet::NoneOf); it must answer as RE2 does, and leave to RE2
+// every form it cannot read exactly.
+TEST(Rules, NegatedClassPatternsAgreeWithRe2) {
+  using NoneOf = PatternSet::NoneOf;
+  NoneOf n;
+  for (const char* other : {"^[^a-z]+$", "^[^.!?]+", "[^.!?]+$", "^[^\\d]+$", "^[^.x]+$", "^[^.É]+$",
+                            "^[^[:punct:]]+$", "^[^.]{10,}$", "^[^.]+[?]$", "^[^.^]+$"})
+    EXPECT_FALSE(NoneOf::Parse(other, &n)) << other;
+  const std::vector<std::string> forms = {"^[^.!?。！？]+$", "^[^.!?]*$", "^[^\\.\\]|-]+$", "^[^-09]+$", "^[^»«]+$"};
+  const std::vector<std::string> pieces = {"a", "B", " ", ".", "!", "?", "。", "！", "？", "]", "|", "-", "0", "9",
+                                           "»", "«", "é", "É", "日本", "\n", "\t", "x", "Ü", "’", "…"};
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  uint32_t seed = 7;
+  int matched = 0;
+  for (const std::string& form : forms) {
+    ASSERT_TRUE(NoneOf::Parse(form, &n)) << form;
+    const RE2 re(form, opts);
+    ASSERT_TRUE(re.ok()) << form;
+    EXPECT_EQ(n.Matches(""), RE2::PartialMatch("", re)) << form;
+    for (int k = 0; k < 3000; ++k) {
+      const std::string t = testing::RandomText(pieces, 1 + k % 9, &seed);
+      const bool want = RE2::PartialMatch(t, re);
+      EXPECT_EQ(n.Matches(t), want) << form << "\n" << t;
+      matched += want;
+    }
+  }
+  EXPECT_GT(matched, 1000);
+  // The built-in pitch rule without punctuation is one of them, and the set
+  // still answers for it.
+  std::string err;
+  auto all = LoadRules(true, {}, &err);
+  ASSERT_TRUE(all) << err;
+  const PatternSet& pitch = all->global().widget_pitch;
+  EXPECT_TRUE(pitch.MatchesGiven("Get the newsletter in your inbox", false));
+  EXPECT_FALSE(pitch.MatchesGiven("The council met on Tuesday. It voted.", false));
 }
 
 // A pointer line ("Read also: <title>") is a whole-block rule: it splits a
