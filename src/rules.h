@@ -129,15 +129,24 @@ class PatternSet {
 
  public:
   // A pattern that is one negated class over the whole text, "^[^.!?]+$"
-  // (or "*"): the text holds none of the class's characters. Such patterns
-  // are read here, not by RE2, whose call cost 200 ns on every block asked
-  // whether it is a widget's pitch (5% of text mode). Only classes of
-  // characters without case are taken (punctuation, digits, CJK), so that
-  // case-insensitive matching changes nothing; texts are valid UTF-8.
+  // ("*", "{n,}"), perhaps with one last character of a class of its own
+  // ("^[^.!?]{10,}[?]$"): the text holds none of the class's characters.
+  // Such patterns are read here, not by RE2, whose call cost 200 ns on
+  // every block asked whether it is a widget's pitch (5% of text mode).
+  // Only classes of characters without case are taken (punctuation,
+  // digits, CJK), so that case-insensitive matching changes nothing; texts
+  // are valid UTF-8.
   struct NoneOf {
+    struct Last {
+      bool ascii[128] = {};
+      std::vector<std::string> wide;
+    };
     bool ascii[128] = {};
     std::vector<std::string> wide;  // the class's other characters, UTF-8
-    bool empty_ok = false;          // "*" rather than "+"
+    int min_chars = 1;              // before the last
+    std::unique_ptr<Last> last;     // the last character's class, if any
+    bool stop_[256] = {};           // the class's ASCII bytes and its wide characters' lead bytes
+    std::vector<uint8_t> stop_bytes_;  // the same, listed
     bool Matches(std::string_view text) const;
     // Reads `form` as such a pattern; false when it is anything else.
     static bool Parse(const std::string& form, NoneOf* out);
