@@ -69,6 +69,9 @@ class PatternSet {
   // any, lets every block through to them. A cost, not an error (see
   // rules/README.md).
   size_t WeaklyScreened() const { return screen_ ? unfiltered_count_ : 0; }
+  // Whether patterns without literals are left to RE2 on every text asked
+  // (rather than read as a negated class, NoneOf).
+  bool BareReadByRe2() const { return bare_start_ != nullptr; }
   bool MatchesGiven(std::string_view text, bool may_match) const {
     for (const NoneOf& n : none_of_)
       if (n.Matches(text)) return true;
