@@ -1,8 +1,11 @@
 #include "filter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
+
+#include <re2/re2.h>
 
 #include "text_util.h"
 
@@ -18,6 +21,8 @@ constexpr int kMaxPhraseBlockChars = 800;
 constexpr int kMaxPitchChars = 300;
 // A title line is at most this long.
 constexpr int kMaxTitleChars = 150;
+// Blocks above the story: a headline with its labels, bylines and dates.
+constexpr size_t kMaxHeaderBlocks = 10;
 // Boilerplate lines are short; a longer block is not one line of chrome.
 constexpr int kMaxLineRuleChars = 200;
 // Widget runs: how many non-story blocks may sit between call-to-action
@@ -94,6 +99,39 @@ RunRole RoleOf(RuleHit h) {
 // ran at three quarters of the speed). Sets b.list_header on the blocks the
 // line groups read, and (*pitch)[k] to what the screen says of block k for
 // widget_pitch's patterns with literals (-1: not scanned), for IsPitch.
+// A line without the dashes, bullets and brackets that pages set around a
+// label ("- Pubblicità -", "— Advertisement —", "[ Anzeige ]", "▶ Video"),
+// or the line itself when it has none in front. Not parentheses: a news
+// agency's "(Reporting by ...; Editing by ...)" is the story's.
+std::string_view Undecorated(std::string_view t) {
+  static constexpr std::string_view kMarks[] = {
+      " ", "-", "_", "=", "*", "~", "#", "+", "|", "<", ">", "[", "]", "/", "\\",
+      "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6",
+      "\xE2\x96\xA0", "\xE2\x97\x8F", "\xE2\x97\x86", "\xC2\xBB", "\xC2\xAB"};
+  auto strip = [&](bool front) {
+    for (bool more = true; more && !t.empty();) {
+      more = false;
+      for (std::string_view m : kMarks) {
+        if (front ? t.starts_with(m) : t.ends_with(m)) {
+          front ? t.remove_prefix(m.size()) : t.remove_suffix(m.size());
+          more = true;
+        }
+      }
+    }
+  };
+  // Most lines start with a letter: only ASCII marks and the lead bytes of
+  // the others (0xE2: dashes, bullets, triangles; 0xC2: "·", "»", "«") may
+  // start a decoration.
+  if (t.empty()) return t;
+  const uint8_t lead = uint8_t(t[0]);
+  if (lead >= 0x80 ? (lead != 0xE2 && lead != 0xC2) : std::isalnum(lead)) return t;
+  const size_t before = t.size();
+  strip(true);
+  if (t.size() == before) return t;
+  strip(false);
+  return t;
+}
+
 std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks, const std::vector<bool>& look,
                                 std::vector<int8_t>* pitch) {
   const size_t n = blocks.size();
@@ -102,9 +140,19 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
     return look[k] && blocks[k].kind != BlockKind::kPre && blocks[k].chars <= max_chars;
   };
   // Whole-block lines; whole_block holds list_header's patterns first,
-  // then the pointers' and the lines'.
-  for (size_t k = 0; k < n; ++k)
-    if (wanted(k, kMaxLineRuleChars) && rules.whole_block.Matches(blocks[k].text)) hit[k] = RuleHit::kLine;
+  // then the pointers' and the lines'. A line set between dashes or after a
+  // bullet is read as it is and without them (`bare`).
+  std::vector<bool> bare(n, false);
+  for (size_t k = 0; k < n; ++k) {
+    if (!wanted(k, kMaxLineRuleChars)) continue;
+    if (rules.whole_block.Matches(blocks[k].text)) {
+      hit[k] = RuleHit::kLine;
+    } else if (const std::string_view u = Undecorated(blocks[k].text);
+               u.size() != blocks[k].text.size() && !u.empty() && rules.whole_block.Matches(u)) {
+      hit[k] = RuleHit::kLine;
+      bare[k] = true;
+    }
+  }
   const int headers = int(rules.list_header.size());
   const int pointers = headers + int(rules.pointer_line.size());
   for (size_t k = 0; k < n; ++k) {
@@ -112,7 +160,8 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
     Block& b = blocks[k];
     // Most such lines are neither: a pass that stops at the first match
     // and collects nothing says so; the kind is asked only of the others.
-    const int kind = hit[k] == RuleHit::kLine && rules.line_kinds.Matches(b.text) ? rules.line_kinds.Match(b.text) : -1;
+    const std::string_view t = bare[k] ? Undecorated(b.text) : b.text;
+    const int kind = hit[k] == RuleHit::kLine && rules.line_kinds.Matches(t) ? rules.line_kinds.Match(t) : -1;
     b.list_header = kind >= 0 && kind < headers;
     if (b.list_header) hit[k] = RuleHit::kListHeader;
     else if (kind >= 0) hit[k] = kind < pointers ? RuleHit::kPointer : RuleHit::kFurniture;
@@ -137,6 +186,17 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   for (size_t k = 0; k < n; ++k)
     if (scanned[k] && hit[k] == RuleHit::kNone && rules.boilerplate_phrase.MatchesGiven(blocks[k].text, may[k] & 2))
       hit[k] = RuleHit::kPhrase;
+  // Words in quotation marks are mentioned, not used: a story quotes a
+  // banner's "Accept all cookies" button, or the «Tutti i diritti
+  // riservati» a court ruled on. A block that a phrase or open-line rule
+  // matches only inside quotations is no boilerplate; a cookie banner that
+  // quotes its own button still matches in the rest of its words.
+  for (size_t k = 0; k < n; ++k) {
+    if ((hit[k] != RuleHit::kPhrase && hit[k] != RuleHit::kOpenLine) || !HasQuotationMark(blocks[k].text)) continue;
+    const std::string rest = WithoutQuotations(blocks[k].text);
+    if (blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.Matches(rest)) hit[k] = RuleHit::kOpenLine;
+    else hit[k] = rules.boilerplate_phrase.Matches(rest) ? RuleHit::kPhrase : RuleHit::kNone;
+  }
   return hit;
 }
 
@@ -158,7 +218,9 @@ void DropByRule(const RuleSet& rules, bool name_rules, RuleHit hit, Block* b) {
       case RuleHit::kOpenLine: why = "boilerplate line"; set = &rules.open_lines; break;
       case RuleHit::kPhrase: why = "boilerplate phrase"; set = &rules.boilerplate_phrase; break;
     }
-    if (int i = set->Match(b->text); i >= 0) why += " (" + set->origin(i) + ")";
+    int i = set->Match(b->text);
+    if (i < 0) i = set->Match(Undecorated(b->text));  // "- Pubblicità -"
+    if (i >= 0) why += " (" + set->origin(i) + ")";
     return why;
   });
 }
@@ -262,7 +324,10 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
       // the lead. Only the block right before the run (the pitch) may end
       // with a full stop; further up, a widget has a headline, a label or a
       // date, and a short paragraph that ends like a sentence is the story's
-      // ("Betroffen sind vor allem Verwaltung und Produktion. ...").
+      // ("Betroffen sind vor allem Verwaltung und Produktion. ..."), unless a
+      // pitch rule knows its wording (a label between pitch and form:
+      // "Unlock detailed Company Profiles ...", then "Energy Company Profile
+      // – sample download").
       // Nor does it split a paragraph (a list, in markup) other than the
       // widget's own: the last lines of an ingredient list above a
       // newsletter box are the recipe's.
@@ -277,7 +342,8 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
                       !story(seq[first - 1]) && !splits_group(first - 1) &&
                       blocks[seq[first - 1]].kind != BlockKind::kQuote &&
                       (!EndsWithFullStop(blocks[seq[first - 1]].text) ||
-                       (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]], pitch[seq[first - 1]])));
+                       (n == 0 && ReadsAsPitch(rules, blocks[seq[first - 1]], pitch[seq[first - 1]])) ||
+                       IsPitch(rules, blocks[seq[first - 1]], pitch[seq[first - 1]]));
            ++n)
         --first;
       // The tail is a widget's thank-you and small print ("Thank you!",
@@ -697,6 +763,58 @@ bool ReadsAsStory(std::string_view text, int chars) {
   return chars >= 40 && words >= 10 && words >= 8 * sentences;
 }
 
+// Marks of page furniture above a story: a line cut into short parts by
+// " | ", " · " or " • " ("Mining Desk | 6 min read", "Redacción ·
+// 19/09/2024"), or a short one with a date or a clock time ("Madrid, 8 de
+// octubre de 2024 - 10:35 h"). Such a line is never the headline.
+bool FurnitureMarked(const Block& b) {
+  if (b.chars > kMaxTitleChars) return false;
+  const std::string_view t = b.text;
+  int parts = 1, words = 1, longest = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != ' ') continue;
+    const std::string_view next = t.substr(i + 1);
+    if (next.starts_with("| ") || next.starts_with("\xC2\xB7 ") || next.starts_with("\xE2\x80\xA2 ")) {
+      ++parts;
+      longest = std::max(longest, words);
+      words = 0;
+      i += next.find(' ');
+    } else {
+      ++words;
+    }
+  }
+  longest = std::max(longest, words);
+  if (parts >= 2 && longest <= 5) return true;
+  // A date (12.11.2024, 19/09/2024, 2024-11-12) or a clock time (10:35, 10h35).
+  static const RE2 kDate("\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|(^|\\D)\\d{1,2}[:h]\\d\\d(\\D|$)");
+  return CountSpaced(t).words <= 14 && RE2::PartialMatch(t, kDate);
+}
+
+// A title: short, and not ending like a sentence (closing quotation marks
+// aside: a quoted sentence "... he said.”" ends like one).
+bool TitleShaped(const Block& b) {
+  if (b.chars > kMaxTitleChars) return false;
+  std::string_view t = b.text;
+  for (bool more = true; more && !t.empty();) {
+    more = false;
+    for (std::string_view q : {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xC2\xAB", "\"", "'", "\xE3\x80\x8D", "\xE2\x80\x9C", ")"}) {
+      if (t.ends_with(q)) {
+        t.remove_suffix(q.size());
+        more = true;
+      }
+    }
+  }
+  return !t.empty() && !EndsLikeSentence(t);
+}
+
+// A label above a story: three words at most ("ENERGÍA", "Telecoms
+// Review", "Defence correspondent", a bare byline "Daniel Reyes"), or twelve
+// characters in a script written without spaces ("医療・ヘルスケア").
+bool ShortLabel(const Block& b) {
+  const SpacedCounts c = CountSpaced(b.text);
+  return c.spaces == 0 ? b.chars <= 12 : c.words <= 3;
+}
+
 void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   std::vector<RunRole> role(blocks.size(), RunRole::kNone);
@@ -721,12 +839,38 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
     return EndsWithFullStop(b.text) ? b.chars : b.chars + kMaxTitleChars;
   };
   size_t headline = size_t(-1);
+  size_t story = blocks.size();
   for (size_t j = 0, best = 0; j < blocks.size(); ++j) {
     if (!blocks[j].kept) continue;
-    if (IsStory(rules, blocks[j], pitch[j])) break;
+    // A long title with a number in it ("... 2.3 million subscribers ...")
+    // reads as a sentence; a story's paragraph ends like one.
+    if (IsStory(rules, blocks[j], pitch[j]) && !TitleShaped(blocks[j])) {
+      story = j;
+      break;
+    }
+    if (FurnitureMarked(blocks[j])) continue;
     if (const size_t score = size_t(title_score(blocks[j])); score > best) {
       best = score;
       headline = j;
+    }
+  }
+  // Above the story, around the headline: what no rule knew but reads as
+  // page furniture by its shape goes (a section label, a site name, a bare
+  // byline, a date line). A longer line there (a standfirst) stays, and so
+  // do the lines of a list (three lines or more of one paragraph that no
+  // rule dropped: a recipe's ingredients). Only where a story follows a
+  // headline closely: a text of short lines alone is no page top.
+  if (headline != size_t(-1) && story < blocks.size() && story <= kMaxHeaderBlocks) {
+    std::vector<int> listed(story, 0);  // kept lines of each block's paragraph
+    for (size_t j = 0; j < story; ++j) {
+      if (!blocks[j].kept || FurnitureMarked(blocks[j])) continue;
+      for (size_t i = 0; i < story; ++i) listed[i] += blocks[i].group == blocks[j].group;
+    }
+    for (size_t j = 0; j < story; ++j) {
+      Block& b = blocks[j];
+      if (!b.kept || j == headline) continue;
+      if (FurnitureMarked(b) || (ShortLabel(b) && listed[j] < 3))
+        Drop(&b, "page furniture above the story (a short label, a byline or a date line)");
     }
   }
   DropLinkLists(rules, name_rules, &blocks, pitch);

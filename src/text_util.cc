@@ -51,6 +51,96 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
   return false;
 }
 
+namespace {
+
+struct QuotePair {
+  std::string_view open, close, close2;  // close2: a second closing mark, or empty
+};
+// „ closes with “ in German and with ” in Polish and Romanian; » opens a
+// quotation in German and Danish, « in French.
+constexpr QuotePair kQuotePairs[] = {
+    {"\xE2\x80\x9C", "\xE2\x80\x9D", ""},               // “ ”
+    {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9D"},  // „ “ or ”
+    {"\xC2\xAB", "\xC2\xBB", ""},                       // « »
+    {"\xC2\xBB", "\xC2\xAB", ""},                       // » «
+    {"\xE3\x80\x8C", "\xE3\x80\x8D", ""},               // 「 」
+    {"\xE3\x80\x8E", "\xE3\x80\x8F", ""},               // 『 』
+    {"\"", "\"", ""},
+};
+
+// The quotation mark pair that opens at text[i], if any. Asked of every
+// byte of the blocks a phrase rule matched: the lead byte decides first
+// (0xE2 also starts the curly apostrophe, in most lines).
+const QuotePair* OpensAt(std::string_view text, size_t i) {
+  const uint8_t c = uint8_t(text[i]);
+  if (c != '"' && c != 0xE2 && c != 0xC2 && c != 0xE3) return nullptr;
+  if (c != '"') {
+    if (i + 1 >= text.size()) return nullptr;
+    const uint8_t d = uint8_t(text[i + 1]);
+    if (c == 0xC2) {
+      if (d != 0xAB && d != 0xBB) return nullptr;
+    } else {
+      if (d != 0x80 || i + 2 >= text.size()) return nullptr;
+      const uint8_t e = uint8_t(text[i + 2]);
+      if (c == 0xE2 ? (e != 0x9C && e != 0x9E) : (e != 0x8C && e != 0x8E)) return nullptr;
+    }
+  }
+  for (const QuotePair& q : kQuotePairs)
+    if (text.compare(i, q.open.size(), q.open) == 0) return &q;
+  return nullptr;
+}
+
+}  // namespace
+
+// The bytes a quotation mark may start with.
+inline bool MayOpen(uint8_t c) { return c == '"' || c == 0xE2 || c == 0xC2 || c == 0xE3; }
+
+bool HasQuotationMark(std::string_view text) {
+  size_t i = 0;
+#ifdef __SSE2__
+  // Sixteen bytes at a time: asked of every block a phrase rule matched.
+  const __m128i quote = _mm_set1_epi8('"'), e2 = _mm_set1_epi8(char(0xE2)), c2 = _mm_set1_epi8(char(0xC2)),
+                e3 = _mm_set1_epi8(char(0xE3));
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, e2)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e3)));
+    for (unsigned m = unsigned(_mm_movemask_epi8(hit)); m != 0; m &= m - 1)
+      if (OpensAt(text, i + unsigned(__builtin_ctz(m)))) return true;
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (MayOpen(uint8_t(text[i])) && OpensAt(text, i)) return true;
+  return false;
+}
+
+std::string WithoutQuotations(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const QuotePair* q = MayOpen(uint8_t(text[i])) ? OpensAt(text, i) : nullptr;
+    if (q) {
+      const size_t from = i + q->open.size();
+      size_t end = text.find(q->close, from);
+      size_t end_len = q->close.size();
+      if (!q->close2.empty()) {
+        const size_t end2 = text.find(q->close2, from);
+        if (end2 < end) {
+          end = end2;
+          end_len = q->close2.size();
+        }
+      }
+      if (end != std::string_view::npos) {
+        out += ' ';
+        i = end + end_len;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 std::string CollapseSpace(std::string_view in) {
   std::string out;
   out.reserve(in.size());

@@ -88,6 +88,14 @@ struct SpacedCounts {
 };
 SpacedCounts CountSpaced(std::string_view text);
 
+// The text with each quotation (“…”, „…“, «…», »…«, 「…」, 『…』, "…") replaced
+// by one space; an opening mark without its closing one is left alone. A
+// phrase rule that matches only inside quotation marks matched a mention
+// ("a green “Accept all cookies” button"), not the page's own words.
+std::string WithoutQuotations(std::string_view text);
+// Whether the text holds any of those opening marks.
+bool HasQuotationMark(std::string_view text);
+
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string SanitizeUtf8(std::string_view s);
 

@@ -297,6 +297,74 @@ TEST(TextMode, TitleEndingWithAFullStopIsTheHeadline) {
   EXPECT_EQ(r.text, title + "\n\n" + story + "\n");
 }
 
+// Above the story, what reads as page furniture by its shape goes although
+// no rule names it: a site name, a section label, a bare byline, a byline
+// with a date after a bar. The headline (a long title with a number in it,
+// which reads like a sentence) and a standfirst stay; a list of short lines
+// there (a recipe's ingredients, WidgetLeadDoesNotSplitAParagraph) too.
+TEST(TextMode, ShortLabelsAndDateLinesAboveTheStoryGo) {
+  auto ex = Make();
+  const std::string title = "Brightwave tells 2.3 million subscribers to change passwords after data breach";
+  const std::string standfirst = "Names and phone numbers of customers were copied from a supplier's systems";
+  const std::string story =
+      "Mobile operator Brightwave has told 2.3 million subscribers to change their account passwords after hackers "
+      "accessed a customer database through a compromised supplier account.";
+  const std::string text = "Telecoms\n\n" + title + "\n\n" + standfirst +
+                           "\n\nTelecoms Review\nBy Aaron Feld | 21 May 2024\n\nDaniel Reyes\n\n"
+                           "Madrid, 8 de octubre de 2024 - 10:35 h\n\n" +
+                           story + "\n\nTelecoms Review\n";
+  Result r = ex->ExtractText(text);
+  // Below the story a short line is the story's: only the top is furniture.
+  EXPECT_EQ(r.text, title + "\n\n" + standfirst + "\n\n" + story + "\n\nTelecoms Review\n");
+}
+
+// A phrase rule that matches only inside quotation marks matched words the
+// story quotes; a cookie banner that quotes its own button still goes.
+TEST(TextMode, PhrasesInsideQuotationsAreMentioned) {
+  EXPECT_EQ(WithoutQuotations("a “Accept all cookies” button and «Tutti» or „Alle“ and \"x\" end"),
+            "a   button and   or   and   end");
+  EXPECT_EQ(WithoutQuotations("an “open quote without its end"), "an “open quote without its end");
+  EXPECT_EQ(WithoutQuotations("»Zitat« und 「引用」"), "  und  ");
+  EXPECT_TRUE(HasQuotationMark("say “hi”"));
+  EXPECT_FALSE(HasQuotationMark("it’s plain"));
+  // The sixteen-byte scan agrees with a plain search, wherever a mark falls.
+  const std::vector<std::string> pieces = {"a", " ", "’", "“", "”", "„", "«", "»", "「", "」", "『", "\"", "—",
+                                           "é", "€", "日", "x", "y", "z", "·"};
+  uint32_t seed = 11;
+  int with = 0;
+  for (int k = 0; k < 4000; ++k) {
+    const std::string t = testing::RandomText(pieces, 1 + k % 40, &seed);
+    bool want = false;
+    for (const char* open : {"“", "„", "«", "»", "「", "『", "\""}) want |= t.find(open) != std::string::npos;
+    EXPECT_EQ(HasQuotationMark(t), want) << t;
+    with += want;
+  }
+  EXPECT_GT(with, 1000);
+  auto ex = Make();
+  const std::string story =
+      "The authority said the banner showed a large green “Accept all cookies” button on the first screen, while "
+      "customers had to open three menus to refuse.";
+  const std::string banner =
+      "We use cookies to improve your experience. By clicking “Accept all cookies”, you agree to the storing of "
+      "cookies on your device.";
+  const std::string more =
+      "The airline said it would change the banner within thirty days and that it regretted the confusion among "
+      "its customers.";
+  Result r = ex->ExtractText(banner + "\n\n" + story + "\n\n" + more + "\n");
+  EXPECT_EQ(r.text, story + "\n\n" + more + "\n");
+}
+
+// Labels set between dashes or after a bullet are read without them.
+TEST(TextMode, DecoratedLabelsAreReadWithoutTheirDashes) {
+  auto ex = Make();
+  const std::string story =
+      "Olive growers in the valley expect a smaller harvest this year after a dry spring and a hot, windless summer.";
+  const std::string more = "The cooperative will set its prices for the new oil in November, as it does every year.";
+  const std::string credit = "(Reporting by Ana Ruiz; Editing by Tom Brown)";
+  Result r = ex->ExtractText(story + "\n\n- Pubblicità -\n\n— Advertisement —\n\n" + more + "\n\n" + credit + "\n");
+  EXPECT_EQ(r.text, story + "\n\n" + more + "\n\n" + credit + "\n");
+}
+
 TEST(TextMode, LongStoryParagraphIsNotAPitch) {
   auto ex = Make();
   const std::string story =
