@@ -247,17 +247,19 @@ bool IsStory(const RuleSet& rules, const Block& b, int8_t may_pitch) {
 
 // A block right before a run of calls to action that ends with a full stop
 // is the widget's sales pitch when a pitch rule says so, or when it is
-// sentences of which one is a fragment of three words or fewer ("Save
-// hours of research. Gain competitive edge.", "Praxisnah. Kompakt.
-// Kostenlos."). One sentence ("Police said nobody was hurt."), or short
-// sentences of story length, are the story's. (Text without spaces,
-// Chinese and Japanese, is not split into words here: such a block counts
-// as a pitch when `unspaced` says so, or when a pitch rule matches it.)
-bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool unspaced = true) {
+// sentences of which one is a fragment of three words or fewer and most
+// are of five words or fewer ("Save hours of research. Gain competitive
+// edge.", "Praxisnah. Kompakt. Kostenlos."). One sentence ("Police said
+// nobody was hurt."), or short sentences of story length, are the
+// story's. (Text without spaces, Chinese and Japanese, is not split into
+// words here: such a block is a pitch only when a pitch rule matches it.
+// Taking any such block took a blog post's last line, "次はどこへ行こう。",
+// with the sidebar under it.)
+bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch) {
   const std::string_view t = b.text;
   // Words and sentences as CountSpaced counts them, plus the shortest
   // sentence, in one pass.
-  int spaces = 0, sentences = 0, words = 0, shortest = 1 << 30;
+  int spaces = 0, sentences = 0, words = 0, shortest = 1 << 30, short_ones = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i] == ' ') {
       ++spaces;
@@ -266,6 +268,7 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool u
     if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == t.size() || t[i + 1] == ' ')) {
       ++sentences;
       shortest = std::min(shortest, words + 1);
+      short_ones += words + 1 <= 5;
       words = 0;
       if (i + 1 < t.size()) {
         ++i;  // the space after the stop
@@ -273,8 +276,11 @@ bool ReadsAsPitch(const RuleSet& rules, const Block& b, int8_t may_pitch, bool u
       }
     }
   }
-  if (spaces * 12 < b.chars) return unspaced || IsPitch(rules, b, may_pitch);
-  return (sentences >= 2 && shortest <= 3) || IsPitch(rules, b, may_pitch);
+  if (spaces * 12 < b.chars) return IsPitch(rules, b, may_pitch);
+  // Copy is mostly short sentences ("... powered by GlobalData. Save hours
+  // of research. Gain competitive edge."); a story's "Au contraire." is
+  // followed by long ones (a Q&A's answer above a share bar).
+  return (sentences >= 2 && shortest <= 3 && 2 * short_ones > sentences) || IsPitch(rules, b, may_pitch);
 }
 
 // Widgets in reading order: a run of two or more call-to-action blocks
@@ -354,15 +360,25 @@ void DropWidgetRuns(const RuleSet& rules, bool explain, std::vector<Block>* bloc
       // Friday.") reads as one (ReadsAsPitch). A
       // headline right before story prose is the article starting after the
       // widget (a cookie banner at the top of the page): it stays.
+      // So is a question in a paragraph of its own ("Wie geht es weiter?"):
+      // a widget asks its question above its form, not below.
       auto opens_story = [&](size_t j) {
-        return j + 1 < seq.size() && story(seq[j + 1]) && !EndsLikeSentence(blocks[seq[j]].text) &&
-               blocks[seq[j]].text.find(' ') != std::string::npos;
+        const Block& b = blocks[seq[j]];
+        const bool question = b.text.ends_with('?') && b.group != blocks[seq[last]].group;
+        return j + 1 < seq.size() && story(seq[j + 1]) && (!EndsLikeSentence(b.text) || question) &&
+               b.text.find(' ') != std::string::npos;
+      };
+      // Nor does the tail take the first line of a story paragraph (a live
+      // page's "18:05" above its update).
+      auto starts_story_paragraph = [&](size_t j) {
+        return j + 1 < seq.size() && blocks[seq[j + 1]].group == blocks[seq[j]].group &&
+               blocks[seq[j]].group != blocks[seq[last]].group && story(seq[j + 1]);
       };
       size_t end = last + 1;
       for (int n = 0; n < kWidgetTail && end < seq.size() && role[seq[end]] == RunRole::kNone && !story(seq[end]) &&
-                      !opens_story(end) &&
+                      !opens_story(end) && !starts_story_paragraph(end) &&
                       (!EndsWithFullStop(blocks[seq[end]].text) ||
-                       ReadsAsPitch(rules, blocks[seq[end]], pitch[seq[end]], /*unspaced=*/false));
+                       ReadsAsPitch(rules, blocks[seq[end]], pitch[seq[end]]));
            ++n)
         ++end;
       for (size_t j = first; j < end; ++j) {
@@ -815,6 +831,73 @@ bool ShortLabel(const Block& b) {
   return c.spaces == 0 ? b.chars <= 12 : c.words <= 3;
 }
 
+// Above the story, around the headline: what no rule knew but reads as
+// page furniture by its shape goes (a section label, a site name, a bare
+// byline, a date line). A longer line there (a standfirst) stays, and so do
+// the lines of a list (three lines or more of one paragraph that no rule
+// dropped: a recipe's ingredients). A paragraph of such lines that a rule
+// or a mark shows to be furniture goes whole ("Text: Jonas Ebeling, Fotos:
+// ..." beside "22. März 2025"), also right under a standfirst, where
+// magazines print the byline block. Only where a story follows a headline
+// closely: a text of short lines alone is no page top.
+void DropHeaderFurniture(const RuleSet& rules, size_t headline, size_t story, const std::vector<int8_t>& pitch,
+                         std::vector<Block>* blocks_ptr) {
+  std::vector<Block>& blocks = *blocks_ptr;
+  if (headline == size_t(-1) || story >= blocks.size() || story > kMaxHeaderBlocks) return;
+  auto drop = [](Block* b) { Drop(b, "page furniture above the story (a short label, a byline or a date line)"); };
+  // A paragraph of at least two lines, one of them dropped by a rule or
+  // marked as furniture, the others short: a byline block.
+  auto furniture_paragraph = [&](size_t from, size_t to) {  // its lines: [from, to)
+    if (to - from < 2) return false;
+    int marked = 0;
+    for (size_t j = from; j < to; ++j) {
+      const Block& b = blocks[j];
+      if (!b.kept) {
+        marked += b.stage == Stage::kFilter;
+        continue;
+      }
+      if (FurnitureMarked(b)) {
+        ++marked;
+        continue;
+      }
+      if (!ShortLabel(b) && (CountSpaced(b.text).words > 8 || EndsLikeSentence(b.text))) return false;
+    }
+    return marked >= 1;
+  };
+  auto paragraph_end = [&](size_t j) {
+    size_t e = j + 1;
+    while (e < blocks.size() && blocks[e].group == blocks[j].group) ++e;
+    return e;
+  };
+  std::vector<int> listed(story, 0);  // kept lines of each block's paragraph
+  for (size_t j = 0; j < story; ++j) {
+    if (!blocks[j].kept || FurnitureMarked(blocks[j])) continue;
+    for (size_t i = 0; i < story; ++i) listed[i] += blocks[i].group == blocks[j].group;
+  }
+  for (size_t j = 0; j < story;) {
+    const size_t end = std::min(paragraph_end(j), story);
+    const bool whole = blocks[headline].group != blocks[j].group && furniture_paragraph(j, end);
+    for (size_t k = j; k < end; ++k) {
+      Block& b = blocks[k];
+      if (b.kept && k != headline && (whole || FurnitureMarked(b) || (ShortLabel(b) && listed[k] < 3))) drop(&b);
+    }
+    j = end;
+  }
+  // Under a standfirst: the paragraph between it and the story's next one.
+  const size_t next = story + 1;
+  if (blocks[story].chars > kMaxPitchChars + 100 || next >= blocks.size() || blocks[next].group == blocks[story].group)
+    return;
+  const size_t end = paragraph_end(next);
+  // (The story may go on after a line of its own paragraph: a live page's
+  // "18:05" above its first update.)
+  const bool story_follows = (end < blocks.size() && IsStory(rules, blocks[end], pitch[end])) ||
+                             (end + 1 < blocks.size() && blocks[end + 1].group == blocks[end].group &&
+                              IsStory(rules, blocks[end + 1], pitch[end + 1]));
+  if (story_follows && furniture_paragraph(next, end))
+    for (size_t k = next; k < end; ++k)
+      if (blocks[k].kept) drop(&blocks[k]);
+}
+
 void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>* blocks_ptr) {
   std::vector<Block>& blocks = *blocks_ptr;
   std::vector<RunRole> role(blocks.size(), RunRole::kNone);
@@ -854,25 +937,7 @@ void FilterTextBlocks(const RuleSet& rules, bool name_rules, std::vector<Block>*
       headline = j;
     }
   }
-  // Above the story, around the headline: what no rule knew but reads as
-  // page furniture by its shape goes (a section label, a site name, a bare
-  // byline, a date line). A longer line there (a standfirst) stays, and so
-  // do the lines of a list (three lines or more of one paragraph that no
-  // rule dropped: a recipe's ingredients). Only where a story follows a
-  // headline closely: a text of short lines alone is no page top.
-  if (headline != size_t(-1) && story < blocks.size() && story <= kMaxHeaderBlocks) {
-    std::vector<int> listed(story, 0);  // kept lines of each block's paragraph
-    for (size_t j = 0; j < story; ++j) {
-      if (!blocks[j].kept || FurnitureMarked(blocks[j])) continue;
-      for (size_t i = 0; i < story; ++i) listed[i] += blocks[i].group == blocks[j].group;
-    }
-    for (size_t j = 0; j < story; ++j) {
-      Block& b = blocks[j];
-      if (!b.kept || j == headline) continue;
-      if (FurnitureMarked(b) || (ShortLabel(b) && listed[j] < 3))
-        Drop(&b, "page furniture above the story (a short label, a byline or a date line)");
-    }
-  }
+  DropHeaderFurniture(rules, headline, story, pitch, &blocks);
   DropLinkLists(rules, name_rules, &blocks, pitch);
   DropWidgetRuns(rules, name_rules, &blocks, role, pitch, headline);
 }
