@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const Reference pitch(rules->global().widget_pitch);
   const std::string text = winnow::SanitizeUtf8(std::string_view(reinterpret_cast<const char*>(data), size));
   const winnow::RuleSet& r = rules->global();
-  if (r.boilerplate_phrase.Matches(text) != phrase.set->Match(text, nullptr)) abort();
+  if (r.PhraseMatches(text) != phrase.set->Match(text, nullptr)) abort();
   if (r.open_lines.Matches(text) != open.set->Match(text, nullptr)) abort();
   if (r.widget_pitch.Matches(text) != pitch.set->Match(text, nullptr)) abort();
   return 0;

@@ -168,7 +168,8 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   }
   // The screen says which of the rest the open-line and phrase groups may
   // match; then each group reads those.
-  std::vector<uint8_t> may(n, 0);  // 1: open_lines may match, 2: boilerplate_phrase may
+  std::vector<uint8_t> may(n, 0);          // open_lines may match
+  std::vector<uint32_t> phrase_may(n, 0);  // bit p: rules.phrase_parts[p] may
   std::vector<bool> scanned(n, false);
   pitch->assign(n, -1);
   ScreenHits screened;
@@ -176,16 +177,21 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
     if (hit[k] != RuleHit::kNone || !wanted(k, kMaxPhraseBlockChars)) continue;
     scanned[k] = true;
     rules.screen.Scan(blocks[k].text, &screened);
-    if (blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MayMatch(screened)) may[k] |= 1;
-    if (rules.boilerplate_phrase.MayMatch(screened)) may[k] |= 2;
+    if (blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MayMatch(screened)) may[k] = 1;
+    for (size_t p = 0; p < rules.phrase_parts.size(); ++p)
+      if (rules.phrase_parts[p]->Touched(screened) && rules.phrase_parts[p]->MayMatch(screened))
+        phrase_may[k] |= uint32_t(1) << p;
     (*pitch)[k] = rules.widget_pitch.MayMatch(screened);
   }
   for (size_t k = 0; k < n; ++k)
-    if (scanned[k] && blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MatchesGiven(blocks[k].text, may[k] & 1))
+    if (scanned[k] && blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MatchesGiven(blocks[k].text, may[k]))
       hit[k] = RuleHit::kOpenLine;
-  for (size_t k = 0; k < n; ++k)
-    if (scanned[k] && hit[k] == RuleHit::kNone && rules.boilerplate_phrase.MatchesGiven(blocks[k].text, may[k] & 2))
-      hit[k] = RuleHit::kPhrase;
+  for (size_t p = 0; p < rules.phrase_parts.size(); ++p) {
+    const PatternSet& part = *rules.phrase_parts[p];
+    for (size_t k = 0; k < n; ++k)
+      if (scanned[k] && hit[k] == RuleHit::kNone && part.MatchesGiven(blocks[k].text, (phrase_may[k] >> p) & 1))
+        hit[k] = RuleHit::kPhrase;
+  }
   // Words in quotation marks are mentioned, not used: a story quotes a
   // banner's "Accept all cookies" button, or the «Tutti i diritti
   // riservati» a court ruled on. A block that a phrase or open-line rule
@@ -195,7 +201,7 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
     if ((hit[k] != RuleHit::kPhrase && hit[k] != RuleHit::kOpenLine) || !HasQuotationMark(blocks[k].text)) continue;
     const std::string rest = WithoutQuotations(blocks[k].text);
     if (blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.Matches(rest)) hit[k] = RuleHit::kOpenLine;
-    else hit[k] = rules.boilerplate_phrase.Matches(rest) ? RuleHit::kPhrase : RuleHit::kNone;
+    else hit[k] = rules.PhraseMatches(rest) ? RuleHit::kPhrase : RuleHit::kNone;
   }
   return hit;
 }

@@ -644,8 +644,25 @@ bool RuleSet::Compile(std::string* error) {
   // bytes on most blocks: a scan would cost it more than it saves.) The
   // pitch group's patterns with only short literals ("?", a time's digits)
   // start with "^": they are read anchored, not looked for.
-  for (PatternSet* s : {&boilerplate_phrase, &open_lines})
-    if (!s->Compile(error, &screen)) return false;
+  if (!boilerplate_phrase.Compile(error)) return false;
+  std::vector<std::string> part_files;
+  for (size_t i = 0; i < boilerplate_phrase.size(); ++i) {
+    const std::string& origin = boilerplate_phrase.origin(int(i));
+    const std::string file = origin.substr(0, origin.rfind(':'));
+    size_t part = size_t(std::find(part_files.begin(), part_files.end(), file) - part_files.begin());
+    if (part == part_files.size()) {
+      if (part_files.size() < kMaxPhraseParts) {
+        part_files.push_back(file);
+        phrase_parts.push_back(std::make_unique<PatternSet>(RE2::UNANCHORED));
+      } else {
+        part = kMaxPhraseParts - 1;
+      }
+    }
+    if (!phrase_parts[part]->Add(boilerplate_phrase.pattern(int(i)), origin, error)) return false;
+  }
+  for (auto& part : phrase_parts)
+    if (!part->Compile(error, &screen)) return false;
+  if (!open_lines.Compile(error, &screen)) return false;
   if (!widget_pitch.Compile(error, &screen, /*short_literals=*/false)) return false;
   screen.Build();
   return true;

@@ -99,7 +99,7 @@ TEST(Screen, ScreenedGroupsAgreeWithPlainRe2OnTheCorpus) {
     for (std::string line; std::getline(in, line);) {
       for (const std::string& text : {line, Upper(line)}) {
         const bool p = phrase->Match(text, nullptr), o = open->Match(text, nullptr), w = pitch->Match(text, nullptr);
-        ASSERT_EQ(rules.boilerplate_phrase.Matches(text), p) << text;
+        ASSERT_EQ(rules.PhraseMatches(text), p) << text;
         ASSERT_EQ(rules.open_lines.Matches(text), o) << text;
         ASSERT_EQ(rules.widget_pitch.Matches(text), w) << text;
         ++lines;
