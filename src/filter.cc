@@ -186,10 +186,21 @@ std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks
   for (size_t k = 0; k < n; ++k)
     if (scanned[k] && blocks[k].chars <= kMaxLineRuleChars && rules.open_lines.MatchesGiven(blocks[k].text, may[k]))
       hit[k] = RuleHit::kOpenLine;
+  // A part reads the blocks the screen let through to it (all scanned
+  // blocks if it has patterns without literals). Most blocks go to none.
+  std::vector<uint32_t> candidates;
+  for (size_t k = 0; k < n; ++k)
+    if (phrase_may[k] != 0) candidates.push_back(uint32_t(k));
   for (size_t p = 0; p < rules.phrase_parts.size(); ++p) {
     const PatternSet& part = *rules.phrase_parts[p];
-    for (size_t k = 0; k < n; ++k)
-      if (scanned[k] && hit[k] == RuleHit::kNone && part.MatchesGiven(blocks[k].text, (phrase_may[k] >> p) & 1))
+    if (part.HasBare()) {
+      for (size_t k = 0; k < n; ++k)
+        if (scanned[k] && hit[k] == RuleHit::kNone && part.MatchesGiven(blocks[k].text, (phrase_may[k] >> p) & 1))
+          hit[k] = RuleHit::kPhrase;
+      continue;
+    }
+    for (uint32_t k : candidates)
+      if (((phrase_may[k] >> p) & 1) && hit[k] == RuleHit::kNone && part.MatchesGiven(blocks[k].text, true))
         hit[k] = RuleHit::kPhrase;
   }
   // Words in quotation marks are mentioned, not used: a story quotes a

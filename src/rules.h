@@ -81,6 +81,9 @@ class PatternSet {
   // Whether patterns without literals are left to RE2 on every text asked
   // (rather than read as a negated class, NoneOf).
   bool BareReadByRe2() const { return bare_start_ != nullptr; }
+  // Whether some patterns are matched on every text, whatever the screen
+  // says (patterns without literals).
+  bool HasBare() const { return !none_of_.empty() || bare_start_ != nullptr; }
   bool MatchesGiven(std::string_view text, bool may_match) const {
     for (const NoneOf& n : none_of_)
       if (n.Matches(text)) return true;
