@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <span>
 
 #include <re2/re2.h>
 
@@ -91,47 +92,47 @@ RunRole RoleOf(RuleHit h) {
   }
 }
 
-// The phrase rules on the blocks where `look` is set: a block is a
-// boilerplate line (whole_block, then open_lines) or carries call-to-action
-// wording (boilerplate_phrase). Each group reads all the blocks it has to
-// before the next group starts: a group's DFA then stays in cache, where
-// reading each block with every group in turn evicted them all (text mode
-// ran at three quarters of the speed). Sets b.list_header on the blocks the
-// line groups read, and (*pitch)[k] to what the screen says of block k for
-// widget_pitch's patterns with literals (-1: not scanned), for IsPitch.
+// `t` without any of `marks` at its front (or back), repeated.
+std::string_view TrimMarks(std::string_view t, std::span<const std::string_view> marks, bool front) {
+  for (bool more = true; more && !t.empty();) {
+    more = false;
+    for (std::string_view m : marks) {
+      if (front ? t.starts_with(m) : t.ends_with(m)) {
+        front ? t.remove_prefix(m.size()) : t.remove_suffix(m.size());
+        more = true;
+      }
+    }
+  }
+  return t;
+}
+
 // A line without the dashes, bullets and brackets that pages set around a
 // label ("- Pubblicità -", "— Advertisement —", "[ Anzeige ]", "▶ Video"),
 // or the line itself when it has none in front. Not parentheses: a news
 // agency's "(Reporting by ...; Editing by ...)" is the story's.
 std::string_view Undecorated(std::string_view t) {
-  static constexpr std::string_view kMarks[] = {
-      " ", "-", "_", "=", "*", "~", "#", "+", "|", "<", ">", "[", "]", "/", "\\",
-      "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6",
-      "\xE2\x96\xA0", "\xE2\x97\x8F", "\xE2\x97\x86", "\xC2\xBB", "\xC2\xAB"};
-  auto strip = [&](bool front) {
-    for (bool more = true; more && !t.empty();) {
-      more = false;
-      for (std::string_view m : kMarks) {
-        if (front ? t.starts_with(m) : t.ends_with(m)) {
-          front ? t.remove_prefix(m.size()) : t.remove_suffix(m.size());
-          more = true;
-        }
-      }
-    }
-  };
   // Most lines start with a letter: only ASCII marks and the lead bytes of
   // the others (0xE2: dashes, bullets, triangles; 0xC2: "·", "»", "«") may
   // start a decoration.
   if (t.empty()) return t;
   const uint8_t lead = uint8_t(t[0]);
   if (lead >= 0x80 ? (lead != 0xE2 && lead != 0xC2) : std::isalnum(lead)) return t;
-  const size_t before = t.size();
-  strip(true);
-  if (t.size() == before) return t;
-  strip(false);
-  return t;
+  static constexpr std::string_view kMarks[] = {
+      " ", "-", "_", "=", "*", "~", "#", "+", "|", "<", ">", "[", "]", "/", "\\",
+      "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6",
+      "\xE2\x96\xA0", "\xE2\x97\x8F", "\xE2\x97\x86", "\xC2\xBB", "\xC2\xAB"};
+  const std::string_view stripped = TrimMarks(t, kMarks, /*front=*/true);
+  return stripped.size() == t.size() ? t : TrimMarks(stripped, kMarks, /*front=*/false);
 }
 
+// The phrase rules on the blocks where `look` is set: a block is a
+// boilerplate line (whole_block, then open_lines) or carries call-to-action
+// wording (the phrase parts). Each group reads all the blocks it has to
+// before the next group starts: a group's DFA then stays in cache, where
+// reading each block with every group in turn evicted them all (text mode
+// ran at three quarters of the speed). Sets b.list_header on the blocks the
+// line groups read, and (*pitch)[k] to what the screen says of block k for
+// widget_pitch's patterns with literals (-1: not scanned), for IsPitch.
 std::vector<RuleHit> MatchRules(const RuleSet& rules, std::vector<Block>& blocks, const std::vector<bool>& look,
                                 std::vector<int8_t>* pitch) {
   const size_t n = blocks.size();
@@ -827,16 +828,9 @@ bool FurnitureMarked(const Block& b) {
 // aside: a quoted sentence "... he said.”" ends like one).
 bool TitleShaped(const Block& b) {
   if (b.chars > kMaxTitleChars) return false;
-  std::string_view t = b.text;
-  for (bool more = true; more && !t.empty();) {
-    more = false;
-    for (std::string_view q : {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xC2\xAB", "\"", "'", "\xE3\x80\x8D", "\xE2\x80\x9C", ")"}) {
-      if (t.ends_with(q)) {
-        t.remove_suffix(q.size());
-        more = true;
-      }
-    }
-  }
+  static constexpr std::string_view kClosers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xC2\xAB", "\"",
+                                                 "'",            "\xE3\x80\x8D", "\xE2\x80\x9C", ")"};
+  const std::string_view t = TrimMarks(b.text, kClosers, /*front=*/false);
   return !t.empty() && !EndsLikeSentence(t);
 }
 

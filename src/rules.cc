@@ -4,11 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <atomic>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -310,7 +307,7 @@ namespace {
 
 // The characters of a class "[...]" without ranges, nested classes or
 // escapes other than of punctuation, each without case; false otherwise.
-bool ReadPlainClass(std::string_view body, bool ascii[128], std::vector<std::string>* wide) {
+bool ReadPlainClass(std::string_view body, PatternSet::NoneOf::CharClass* out) {
   if (body.empty()) return false;
   for (int32_t i = 0; i < int32_t(body.size());) {
     UChar32 c;
@@ -326,21 +323,21 @@ bool ReadPlainClass(std::string_view body, bool ascii[128], std::vector<std::str
     }
     if (c < 0x80) {
       if (std::isalpha(int(c)) || c < 0x20) return false;
-      ascii[c] = true;
+      out->ascii[c] = true;
     } else {
       if (u_foldCase(c, U_FOLD_CASE_DEFAULT) != c || u_toupper(c) != c || u_tolower(c) != c) return false;
-      wide->emplace_back(body.substr(size_t(start), size_t(i - start)));
+      out->wide.emplace_back(body.substr(size_t(start), size_t(i - start)));
     }
   }
   return true;
 }
 
-bool InClass(std::string_view ch, const bool ascii[128], const std::vector<std::string>& wide) {
+}  // namespace
+
+bool PatternSet::NoneOf::CharClass::Has(std::string_view ch) const {
   if (ch.size() == 1) return uint8_t(ch[0]) < 0x80 && ascii[uint8_t(ch[0])];
   return std::find(wide.begin(), wide.end(), ch) != wide.end();
 }
-
-}  // namespace
 
 bool PatternSet::NoneOf::Parse(const std::string& form, NoneOf* out) {
   *out = NoneOf();
@@ -351,7 +348,7 @@ bool PatternSet::NoneOf::Parse(const std::string& form, NoneOf* out) {
   // The class ends at the first "]" that is not escaped.
   size_t end = 0;
   while (end < f.size() && f[end] != ']') end += f[end] == '\\' ? 2 : 1;
-  if (end >= f.size() || !ReadPlainClass(f.substr(0, end), out->ascii, &out->wide)) return false;
+  if (end >= f.size() || !ReadPlainClass(f.substr(0, end), &out->none)) return false;
   f.remove_prefix(end + 1);
   if (f.starts_with("+")) {
     out->min_chars = 1;
@@ -371,15 +368,16 @@ bool PatternSet::NoneOf::Parse(const std::string& form, NoneOf* out) {
   } else {
     return false;
   }
-  for (int c = 0; c < 128; ++c) out->stop_[c] = out->ascii[c];
-  for (const std::string& w : out->wide) out->stop_[uint8_t(w[0])] = true;
-  for (int c = 0; c < 256; ++c)
-    if (out->stop_[c]) out->stop_bytes_.push_back(uint8_t(c));
+  std::string stops;
+  for (int c = 0; c < 128; ++c)
+    if (out->none.ascii[c]) stops += char(c);
+  for (const std::string& w : out->none.wide) stops += w[0];
+  out->stops = ByteSet(stops);
   if (f.empty()) return true;
   // One more character, of a class of its own: "^[^.!?]{10,}[?]$".
   if (!f.starts_with("[") || !f.ends_with("]") || f.size() < 3 || f[1] == '^') return false;
-  out->last = std::make_unique<Last>();
-  return ReadPlainClass(f.substr(1, f.size() - 2), out->last->ascii, &out->last->wide);
+  out->last = std::make_unique<CharClass>();
+  return ReadPlainClass(f.substr(1, f.size() - 2), out->last.get());
 }
 
 bool PatternSet::NoneOf::Matches(std::string_view text) const {
@@ -387,41 +385,24 @@ bool PatternSet::NoneOf::Matches(std::string_view text) const {
     // The last character: its lead byte is the last byte not 10xxxxxx.
     size_t k = text.size();
     while (k > 0 && (uint8_t(text[k - 1]) & 0xC0) == 0x80) --k;
-    if (k == 0 || !InClass(text.substr(k - 1), last->ascii, last->wide)) return false;
+    if (k == 0 || !last->Has(text.substr(k - 1))) return false;
     text.remove_suffix(text.size() - (k - 1));
   }
-  // One look-up a byte; a wide character is compared only where its lead
-  // byte is.
+  // A class character where a stop byte is: an ASCII one itself, or a wide
+  // one starting at its lead byte.
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
-  auto stops_at = [&](size_t i) {
+  const bool found = stops.AnyAt(text, [&](size_t i) {
     if (p[i] < 0x80) return true;
-    for (const std::string& w : wide) {
+    for (const std::string& w : none.wide) {  // byte by byte: memcmp calls were a third of it on CJK text
       if (w.size() > n - i) continue;
-      size_t k = 1;  // the lead byte is p[i]'s: it stopped here
+      size_t k = 0;
       while (k < w.size() && p[i + k] == uint8_t(w[k])) ++k;
-      if (k == w.size() && p[i] == uint8_t(w[0])) return true;
+      if (k == w.size()) return true;
     }
     return false;
-  };
-  size_t i = 0;
-#ifdef __SSE2__
-  // Sixteen bytes at a time against each stop byte (a block of prose
-  // without its first full stop is a hundred bytes).
-  if (!stop_bytes_.empty() && stop_bytes_.size() <= 8) {
-    __m128i needles[8];
-    for (size_t k = 0; k < stop_bytes_.size(); ++k) needles[k] = _mm_set1_epi8(char(stop_bytes_[k]));
-    for (; i + 16 <= n; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      __m128i hit = _mm_cmpeq_epi8(v, needles[0]);
-      for (size_t k = 1; k < stop_bytes_.size(); ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, needles[k]));
-      for (unsigned m = unsigned(_mm_movemask_epi8(hit)); m != 0; m &= m - 1)
-        if (stops_at(i + unsigned(__builtin_ctz(m)))) return false;
-    }
-  }
-#endif
-  for (; i < n; ++i)
-    if (stop_[p[i]] && stops_at(i)) return false;
+  });
+  if (found) return false;
   if (min_chars <= 1) return n > 0 || min_chars == 0;
   int chars = 0;
   for (size_t i = 0; i < n; ++i) chars += (p[i] & 0xC0) != 0x80;

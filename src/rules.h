@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "screen.h"
+#include "text_util.h"
 
 namespace winnow {
 
@@ -152,16 +153,16 @@ class PatternSet {
   // digits, CJK), so that case-insensitive matching changes nothing; texts
   // are valid UTF-8.
   struct NoneOf {
-    struct Last {
+    // The characters of a class: ASCII ones by value, others as UTF-8.
+    struct CharClass {
       bool ascii[128] = {};
       std::vector<std::string> wide;
+      bool Has(std::string_view ch) const;  // ch: one character
     };
-    bool ascii[128] = {};
-    std::vector<std::string> wide;  // the class's other characters, UTF-8
-    int min_chars = 1;              // before the last
-    std::unique_ptr<Last> last;     // the last character's class, if any
-    bool stop_[256] = {};           // the class's ASCII bytes and its wide characters' lead bytes
-    std::vector<uint8_t> stop_bytes_;  // the same, listed
+    CharClass none;                   // none of these in the text
+    int min_chars = 1;                // before the last
+    std::unique_ptr<CharClass> last;  // the last character's class, if any
+    ByteSet stops;                    // none's ASCII bytes and its wide characters' lead bytes
     bool Matches(std::string_view text) const;
     // Reads `form` as such a pattern; false when it is anything else.
     static bool Parse(const std::string& form, NoneOf* out);
@@ -236,8 +237,10 @@ struct RuleSet {
   // Whether a boilerplate_phrase pattern matches, read as the filter reads
   // it: by the parts the screen lets the text through to.
   bool PhraseMatches(std::string_view text) const {
+    thread_local ScreenHits screened;
+    screen.Scan(text, &screened);
     for (const auto& part : phrase_parts)
-      if (part->Matches(text)) return true;
+      if (part->Matches(text, screened)) return true;
     return false;
   }
 

@@ -1,9 +1,5 @@
 #include "text_util.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -68,12 +64,17 @@ constexpr QuotePair kQuotePairs[] = {
     {"\"", "\"", ""},
 };
 
-// The quotation mark pair that opens at text[i], if any. Asked of every
-// byte of the blocks a phrase rule matched: the lead byte decides first
-// (0xE2 also starts the curly apostrophe, in most lines).
+// The bytes a quotation mark starts with.
+const ByteSet& QuoteLeads() {
+  static const ByteSet kLeads("\"\xE2\xC2\xE3");
+  return kLeads;
+}
+
+// The quotation mark pair that opens at text[i], if any. Asked where
+// text[i] is one of QuoteLeads(): the next bytes decide first (0xE2 also
+// starts the curly apostrophe, in most lines).
 const QuotePair* OpensAt(std::string_view text, size_t i) {
   const uint8_t c = uint8_t(text[i]);
-  if (c != '"' && c != 0xE2 && c != 0xC2 && c != 0xE3) return nullptr;
   if (c != '"') {
     if (i + 1 >= text.size()) return nullptr;
     const uint8_t d = uint8_t(text[i + 1]);
@@ -92,33 +93,16 @@ const QuotePair* OpensAt(std::string_view text, size_t i) {
 
 }  // namespace
 
-// The bytes a quotation mark may start with.
-inline bool MayOpen(uint8_t c) { return c == '"' || c == 0xE2 || c == 0xC2 || c == 0xE3; }
-
+// Asked of every block a phrase rule matched.
 bool HasQuotationMark(std::string_view text) {
-  size_t i = 0;
-#ifdef __SSE2__
-  // Sixteen bytes at a time: asked of every block a phrase rule matched.
-  const __m128i quote = _mm_set1_epi8('"'), e2 = _mm_set1_epi8(char(0xE2)), c2 = _mm_set1_epi8(char(0xC2)),
-                e3 = _mm_set1_epi8(char(0xE3));
-  for (; i + 16 <= text.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, e2)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e3)));
-    for (unsigned m = unsigned(_mm_movemask_epi8(hit)); m != 0; m &= m - 1)
-      if (OpensAt(text, i + unsigned(__builtin_ctz(m)))) return true;
-  }
-#endif
-  for (; i < text.size(); ++i)
-    if (MayOpen(uint8_t(text[i])) && OpensAt(text, i)) return true;
-  return false;
+  return QuoteLeads().AnyAt(text, [&](size_t i) { return OpensAt(text, i) != nullptr; });
 }
 
 std::string WithoutQuotations(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    const QuotePair* q = MayOpen(uint8_t(text[i])) ? OpensAt(text, i) : nullptr;
+    const QuotePair* q = QuoteLeads().Has(uint8_t(text[i])) ? OpensAt(text, i) : nullptr;
     if (q) {
       const size_t from = i + q->open.size();
       size_t end = text.find(q->close, from);

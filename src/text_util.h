@@ -4,8 +4,12 @@
 #ifndef WINNOW_TEXT_UTIL_H_
 #define WINNOW_TEXT_UTIL_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace winnow {
 
@@ -87,6 +91,51 @@ struct SpacedCounts {
   int spaces = 0;
 };
 SpacedCounts CountSpaced(std::string_view text);
+
+// A few byte values to look for in a text, sixteen bytes at a time (x86):
+// NoneOf's stop bytes, the lead bytes of quotation marks.
+class ByteSet {
+ public:
+  ByteSet() = default;
+  explicit ByteSet(std::string_view bytes) {
+    for (char c : bytes) {
+      if (member_[uint8_t(c)]) continue;
+      member_[uint8_t(c)] = true;
+      if (count_ < kMaxWide) bytes_[count_] = uint8_t(c);
+      ++count_;
+    }
+  }
+  bool Has(uint8_t c) const { return member_[c]; }
+  // Calls at(i) at each position of `text` whose byte is in the set, in
+  // order, until at returns true; returns whether it did.
+  template <typename At>
+  bool AnyAt(std::string_view text, At&& at) const {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    size_t i = 0;
+#ifdef __SSE2__
+    if (count_ > 0 && count_ <= kMaxWide) {
+      __m128i needles[kMaxWide];
+      for (int k = 0; k < count_; ++k) needles[k] = _mm_set1_epi8(char(bytes_[k]));
+      for (; i + 16 <= text.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        __m128i hit = _mm_cmpeq_epi8(v, needles[0]);
+        for (int k = 1; k < count_; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, needles[k]));
+        for (unsigned m = unsigned(_mm_movemask_epi8(hit)); m != 0; m &= m - 1)
+          if (at(i + unsigned(__builtin_ctz(m)))) return true;
+      }
+    }
+#endif
+    for (; i < text.size(); ++i)
+      if (member_[p[i]] && at(i)) return true;
+    return false;
+  }
+
+ private:
+  static constexpr int kMaxWide = 8;  // more than this: one byte at a time
+  bool member_[256] = {};
+  uint8_t bytes_[kMaxWide] = {};
+  int count_ = 0;
+};
 
 // The text with each quotation (“…”, „…“, «…», »…«, 「…」, 『…』, "…") replaced
 // by one space; an opening mark without its closing one is left alone. A
